@@ -1,0 +1,73 @@
+import { Form, Link } from "@remix-run/react";
+import type { Role } from "../domain/roles";
+import { CsrfField } from "./forms";
+
+export interface SignedInPerson {
+  name: string;
+  role: Role;
+  roleLabel: string;
+}
+
+export function SiteHeader({ person }: { person: SignedInPerson | null }) {
+  return (
+    <header className="site-header">
+      <div className="width-container site-header__inner">
+        <Link to="/" className="site-header__name">
+          Care and Support Marketplace
+        </Link>
+        <Form method="get" action="/search" role="search" className="site-search">
+          <label htmlFor="site-search-q" className="visually-hidden">
+            Search for care and support
+          </label>
+          <input id="site-search-q" name="q" type="search" className="site-search__input" placeholder="For example: home care" />
+          <button type="submit" className="site-search__button">
+            Search
+          </button>
+        </Form>
+        <nav aria-label="Your account" className="site-header__account">
+          {person ? (
+            <>
+              <p className="site-header__who">
+                Signed in as <strong>{person.name}</strong> <span className="site-header__role">({person.roleLabel})</span>
+              </p>
+              <Link to="/dashboard" className="site-header__link">
+                Your dashboard
+              </Link>
+              <Form method="post" action="/sign-out" className="inline-form">
+                <CsrfField />
+                <button type="submit" className="link-button">
+                  Sign out
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/sign-in" className="site-header__link">
+                Sign in
+              </Link>
+              <Link to="/sign-up" className="site-header__link">
+                Create an account
+              </Link>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="width-container">
+        <p>
+          Run for the council&apos;s adult social care. Any provider that meets the council&apos;s standard can list
+          here. No one can pay to rank higher.
+        </p>
+        <p>
+          Need help using this site? Call the council&apos;s care advice line on <a href="tel:+443000000000">0300 000 0000</a>.
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * The web server: static files, security headers, sessions, CSRF, then Remix. Used by `server.ts`,
+ * and by tests that need the whole stack in one process.
+ */
+import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import { parse as parseCookies, serialize as serializeCookie } from "cookie";
+import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
+import type { AppContext } from "../services/context.server";
+import { CSRF_COOKIE, csrfValid, isCsrfExempt, isMutating, newCsrfToken } from "./csrf.server";
+import type { RequestContext } from "./load-context";
+import { newNonce, securityHeaders } from "./security-headers.server";
+
+export interface WebServerOptions {
+  build: ServerBuild;
+  app: AppContext;
+  mode: "production" | "development";
+  publicDir?: string;
+}
+
+function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
+  const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
+  const controller = new AbortController();
+  res.on("close", () => controller.abort());
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  return new Request(url.href, init);
+}
+
+async function sendFetchResponse(res: ExpressResponse, response: Response): Promise<void> {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) {
+    if (key.toLowerCase() !== "set-cookie") res.append(key, value);
+  }
+  for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+function plainPage(title: string, body: string): string {
+  return `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>${title}</title>
+<meta name="viewport" content="width=device-width,initial-scale=1"><link rel="stylesheet" href="/styles/site.css"></head>
+<body><main id="main-content" class="page"><h1>${title}</h1>${body}</main></body></html>`;
+}
+
+export function createWebServer(options: WebServerOptions): express.Express {
+  const { app: appContext, mode } = options;
+  const publicDir = options.publicDir ?? "public";
+  const handleRemix = createRequestHandler(options.build, mode);
+  const web = express();
+  web.disable("x-powered-by");
+  web.use(compression());
+
+  web.use((req, res, next) => {
+    const nonce = newNonce();
+    res.locals.nonce = nonce;
+    res.set(securityHeaders(nonce, { https: appContext.secureCookies }));
+    next();
+  });
+
+  // Fingerprinted Remix assets can be cached forever; everything else briefly.
+  web.use("/build", express.static(`${publicDir}/build`, { immutable: true, maxAge: "1y" }));
+  web.use(express.static(publicDir, { maxAge: "1h", index: false }));
+
+  web.all("*", async (req, res, next) => {
+    try {
+      const cookies = parseCookies(req.headers.cookie ?? "");
+      let csrfToken = cookies[CSRF_COOKIE];
+      if (!csrfToken) {
+        csrfToken = newCsrfToken();
+        res.append(
+          "Set-Cookie",
+          serializeCookie(CSRF_COOKIE, csrfToken, {
+            httpOnly: true,
+            sameSite: "lax",
+            secure: appContext.secureCookies,
+            path: "/",
+          }),
+        );
+      }
+      const request = toFetchRequest(req, res);
+
+      if (isMutating(req.method) && !isCsrfExempt(req.path) && !(await csrfValid(request, cookies[CSRF_COOKIE]))) {
+        res
+          .status(403)
+          .type("html")
+          .send(
+            plainPage(
+              "This form has expired",
+              `<p class="lead">For your security, we could not accept this form.</p>
+<p>This can happen if the page was open for a long time or cookies are blocked. Go back, reload the page and try again.</p>
+<p><a href="/">Go to the home page</a></p>`,
+            ),
+          );
+        return;
+      }
+
+      // Sessions are checked here once, so every loader and action sees the same signed-in person.
+      const { auth } = appContext;
+      const sessionId = auth.readSessionCookie(req.headers.cookie ?? "");
+      let user: RequestContext["user"] = null;
+      let session: RequestContext["session"] = null;
+      if (sessionId) {
+        const result = await auth.validateSession(sessionId);
+        user = result.user;
+        session = result.session;
+        if (result.session?.fresh) res.append("Set-Cookie", auth.createSessionCookie(result.session.id).serialize());
+        if (!result.session) res.append("Set-Cookie", auth.createBlankSessionCookie().serialize());
+      }
+
+      const context: RequestContext = {
+        app: appContext,
+        user,
+        session,
+        csrfToken,
+        cspNonce: res.locals.nonce as string,
+        ip: req.socket.remoteAddress ?? "unknown",
+      };
+      await sendFetchResponse(res, await handleRemix(request, context));
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // Last resort: never show a stack trace or SQL to the public.
+  web.use((error: unknown, _req: ExpressRequest, res: ExpressResponse, _next: express.NextFunction) => {
+    console.error(error);
+    if (res.headersSent) return res.end();
+    res
+      .status(500)
+      .type("html")
+      .send(plainPage("Sorry, there is a problem with the service", "<p>Please try again later.</p>"));
+  });
+  return web;
+}

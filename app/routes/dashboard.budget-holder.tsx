@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "../http/guards.server";
+import { budgetHolderDashboard } from "../services/dashboards.server";
+
+export const meta: MetaFunction = () => [{ title: "Your budget and bookings – Care and Support Marketplace" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireRole(request, context, "budget_holder");
+  return { name: user.name, ...budgetHolderDashboard(context.app, user.id) };
+}
+
+export default function BudgetHolderDashboard() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <span className="caption">Budget holder</span>
+      <h1>Hello, {data.preferredName ?? data.name}</h1>
+      <p className="lead">This is where you will see your personal budget and your bookings.</p>
+      <div className="inset">
+        <p>Coming soon to this page:</p>
+        <ul className="list list--bullet">
+          <li>My budget: how much you have this period, what is booked and what is left.</li>
+          <li>My bookings: upcoming visits, and cancelling them.</li>
+          <li>Family and supporters: invite people to help you, and choose what they can do.</li>
+        </ul>
+      </div>
+      <p>
+        <Link to="/search" className="button">
+          Search for support
+        </Link>
+      </p>
+    </>
+  );
+}

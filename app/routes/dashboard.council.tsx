@@ -1,0 +1,49 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireRole } from "../http/guards.server";
+import { councilDashboard } from "../services/dashboards.server";
+
+export const meta: MetaFunction = () => [{ title: "Council market overview – Care and Support Marketplace" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireRole(request, context, "council_admin");
+  return councilDashboard(context.app);
+}
+
+export default function CouncilDashboard() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <span className="caption">Council admin</span>
+      <h1>Market overview</h1>
+      <table className="table">
+        <caption className="table__caption">Providers by accreditation</caption>
+        <thead>
+          <tr>
+            <th scope="col">Status</th>
+            <th scope="col" className="numeric">
+              Providers
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Waiting for approval</th>
+            <td className="numeric">{data.providers.pending}</td>
+          </tr>
+          <tr>
+            <th scope="row">Approved</th>
+            <td className="numeric">{data.providers.approved}</td>
+          </tr>
+          <tr>
+            <th scope="row">Suspended</th>
+            <td className="numeric">{data.providers.suspended}</td>
+          </tr>
+        </tbody>
+      </table>
+      <div className="inset">
+        <p>Coming soon to this page: approving and suspending providers, moderating reviews, and market figures.</p>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ACCREDITATION_LABELS, PROVIDER_TYPE_LABELS } from "../domain/provider-types";
+import { requireRole } from "../http/guards.server";
+import { providerDashboard } from "../services/dashboards.server";
+
+export const meta: MetaFunction = () => [{ title: "Your organisation – Care and Support Marketplace" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireRole(request, context, "provider_staff");
+  const provider = providerDashboard(context.app, user.providerId);
+  if (!provider) throw new Response("Your account is not linked to a provider.", { status: 404 });
+  return { provider };
+}
+
+export default function ProviderDashboard() {
+  const { provider } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <span className="caption">{PROVIDER_TYPE_LABELS[provider.type]}</span>
+      <h1>{provider.name}</h1>
+      <div className={`notice notice--${provider.accreditationStatus}`}>
+        <h2 className="notice__title">{ACCREDITATION_LABELS[provider.accreditationStatus]}</h2>
+        {provider.accreditationStatus === "pending" ? (
+          <p>The council is checking your organisation. Nothing you list is shown to the public until it is approved.</p>
+        ) : null}
+        {provider.accreditationStatus === "suspended" ? (
+          <>
+            <p>Nothing you list is shown to the public while your organisation is suspended.</p>
+            {provider.accreditationReason ? <p>The council&apos;s reason: {provider.accreditationReason}</p> : null}
+          </>
+        ) : null}
+        {provider.accreditationStatus === "approved" ? <p>Your live services are shown to the public.</p> : null}
+      </div>
+      <div className="inset">
+        <p>Coming soon to this page: your profile, your services and their prices, and bookings to accept or decline.</p>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+/** Writes to the search outbox. Always called inside the transaction that changed the data. */
+import type { Db } from "../../db/client.server";
+import { searchOutbox } from "../../db/schema";
+
+export function enqueueSearchChange(
+  tx: Db,
+  entity: "service" | "provider",
+  entityId: string,
+  operation: "upsert" | "delete",
+): void {
+  tx.insert(searchOutbox).values({ entity, entityId, operation, createdAt: Date.now() }).run();
+}

@@ -1,0 +1,159 @@
+/**
+ * The database schema. Names follow DESIGN.md. Times are integer milliseconds since the epoch, UTC,
+ * except `sessions.expires_at`, which lucia's adapter stores in seconds.
+ * Money, when it arrives, is integer pence.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const USER_ROLES = ["budget_holder", "family_member", "provider_staff", "council_admin"] as const;
+export const ACCREDITATION_STATUSES = ["pending", "approved", "suspended"] as const;
+export const PROVIDER_TYPES = [
+  "home_care_agency",
+  "day_service",
+  "respite",
+  "supported_living",
+  "micro_provider",
+  "personal_assistant",
+  "equipment",
+  "community_activity",
+] as const;
+export const FAMILY_LINK_STATUSES = ["invited", "active", "removed"] as const;
+export const OUTBOX_ENTITIES = ["service", "provider"] as const;
+export const OUTBOX_OPERATIONS = ["upsert", "delete"] as const;
+
+const createdAt = () =>
+  integer("created_at")
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const providers = sqliteTable(
+  "providers",
+  {
+    id: text("id").primaryKey(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    type: text("type", { enum: PROVIDER_TYPES }).notNull(),
+    accreditationStatus: text("accreditation_status", { enum: ACCREDITATION_STATUSES })
+      .notNull()
+      .default("pending"),
+    /** Why the council suspended the provider; shown to the provider. */
+    accreditationReason: text("accreditation_reason"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("providers_slug_unique").on(t.slug),
+    index("providers_status_idx").on(t.accreditationStatus),
+  ],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    /** Stored lower-cased so sign-in is case-insensitive. */
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: USER_ROLES }).notNull(),
+    /** Set for provider staff only: the one provider they belong to. */
+    providerId: text("provider_id").references(() => providers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email), index("users_provider_idx").on(t.providerId)],
+);
+
+/** lucia v3 sessions. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Profile basics of a budget holder (the person whose personal budget it is). */
+export const budgetHolders = sqliteTable("budget_holders", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** What the person likes to be called; providers see this and the area only. */
+  preferredName: text("preferred_name").notNull(),
+  /** The locality they live in (a town or area of the council). */
+  area: text("area"),
+  phone: text("phone"),
+  createdAt: createdAt(),
+});
+
+/** A family member or supporter linked to a budget holder, with permissions the holder sets. */
+export const familyLinks = sqliteTable(
+  "family_links",
+  {
+    id: text("id").primaryKey(),
+    holderUserId: text("holder_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Null until the invite is accepted. */
+    familyUserId: text("family_user_id").references(() => users.id, { onDelete: "cascade" }),
+    invitedEmail: text("invited_email").notNull(),
+    relationship: text("relationship").notNull(),
+    status: text("status", { enum: FAMILY_LINK_STATUSES }).notNull().default("invited"),
+    canViewBudget: integer("can_view_budget", { mode: "boolean" }).notNull().default(true),
+    canBook: integer("can_book", { mode: "boolean" }).notNull().default(false),
+    canReview: integer("can_review", { mode: "boolean" }).notNull().default(false),
+    /** sha-256 of the invite token; the token itself is only ever shown to the holder. */
+    inviteTokenHash: text("invite_token_hash"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("family_links_holder_idx").on(t.holderUserId),
+    index("family_links_family_idx").on(t.familyUserId),
+  ],
+);
+
+/** Sign-in attempts, for rate limiting per account and per IP address. */
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    attemptedAt: integer("attempted_at").notNull(),
+  },
+  (t) => [
+    index("sign_in_attempts_email_idx").on(t.email, t.attemptedAt),
+    index("sign_in_attempts_ip_idx").on(t.ip, t.attemptedAt),
+  ],
+);
+
+/**
+ * Transactional outbox for the search index: every write that changes a search document adds a row
+ * in the same transaction; the indexer in search/ drains it, so nothing is lost if Meilisearch is down.
+ */
+export const searchOutbox = sqliteTable(
+  "search_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    entity: text("entity", { enum: OUTBOX_ENTITIES }).notNull(),
+    entityId: text("entity_id").notNull(),
+    operation: text("operation", { enum: OUTBOX_OPERATIONS }).notNull(),
+    createdAt: createdAt(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull().default(0),
+    lastError: text("last_error"),
+    processedAt: integer("processed_at"),
+  },
+  (t) => [index("search_outbox_pending_idx").on(t.processedAt, t.nextAttemptAt)],
+);
+
+export type UserRole = (typeof USER_ROLES)[number];
+export type ProviderType = (typeof PROVIDER_TYPES)[number];
+export type AccreditationStatus = (typeof ACCREDITATION_STATUSES)[number];
+export type UserRow = typeof users.$inferSelect;
+export type ProviderRow = typeof providers.$inferSelect;

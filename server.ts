@@ -1,0 +1,73 @@
+/**
+ * `npm start`: applies migrations, seeds an empty database with demo data, starts (or connects to)
+ * Meilisearch, applies the index settings, then serves the Remix build on PORT (default 3000).
+ * Ctrl-C stops everything it started.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { createWebServer } from "./app/http/express-app.server";
+import { createAppContext } from "./app/services/context.server";
+import { isDatabaseEmpty, seedDemoData } from "./app/services/seed.server";
+import { createSearchGateway } from "./search/client.server";
+import { connectMeilisearch } from "./search/connection.server";
+
+const port = Number(process.env.PORT ?? 3000);
+const mode = process.env.NODE_ENV === "development" ? "development" : "production";
+process.env.NODE_ENV = mode;
+const quiet = process.env.QUIET === "1";
+const say = (line: string) => {
+  if (!quiet) console.log(line);
+};
+
+const buildPath = resolve("build/index.js");
+if (!existsSync(buildPath)) {
+  console.error("No build found. Run `npm run build` first (npm start does this for you).");
+  process.exit(1);
+}
+
+const app = createAppContext({
+  // Plain http on localhost cannot carry Secure cookies; production behind HTTPS sets HTTPS=1.
+  secureCookies: process.env.HTTPS === "1",
+});
+
+if (isDatabaseEmpty(app)) {
+  say("The database is empty: creating demo data…");
+  const accounts = await seedDemoData(app);
+  say("\nDemo accounts (all use the same password):");
+  for (const account of accounts) say(`  ${account.role.padEnd(60)} ${account.email}  /  ${account.password}`);
+  say("");
+}
+
+let search: Awaited<ReturnType<typeof connectMeilisearch>>;
+try {
+  search = await connectMeilisearch({ dataDir: resolve(process.env.MEILI_DATA_DIR ?? "data/meili") });
+  await createSearchGateway({ host: search.host, apiKey: search.apiKey }).applySettings();
+} catch (error) {
+  console.error(`\nSearch could not start.\n${error instanceof Error ? error.message : String(error)}\n`);
+  app.database.close();
+  process.exit(1);
+}
+say(`Meilisearch ${search.embedded ? "started" : "connected"} at ${search.host}`);
+process.env.MEILI_HOST_RESOLVED = search.host;
+
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+const web = createWebServer({ build, app, mode });
+const httpServer = web.listen(port, process.env.HOST ?? "127.0.0.1", () => {
+  say(`Care and Support Marketplace is running at http://localhost:${port}`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  say(`\n${signal}: stopping…`);
+  httpServer.close();
+  httpServer.closeAllConnections();
+  await search.embedded?.stop();
+  app.database.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
