@@ -34,18 +34,13 @@ export const providers = sqliteTable(
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     type: text("type", { enum: PROVIDER_TYPES }).notNull(),
-    accreditationStatus: text("accreditation_status", { enum: ACCREDITATION_STATUSES })
-      .notNull()
-      .default("pending"),
+    accreditationStatus: text("accreditation_status", { enum: ACCREDITATION_STATUSES }).notNull().default("pending"),
     /** Why the council suspended the provider; shown to the provider. */
     accreditationReason: text("accreditation_reason"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [
-    uniqueIndex("providers_slug_unique").on(t.slug),
-    index("providers_status_idx").on(t.accreditationStatus),
-  ],
+  (t) => [uniqueIndex("providers_slug_unique").on(t.slug), index("providers_status_idx").on(t.accreditationStatus)],
 );
 
 export const users = sqliteTable(
@@ -110,10 +105,7 @@ export const familyLinks = sqliteTable(
     inviteTokenHash: text("invite_token_hash"),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("family_links_holder_idx").on(t.holderUserId),
-    index("family_links_family_idx").on(t.familyUserId),
-  ],
+  (t) => [index("family_links_holder_idx").on(t.holderUserId), index("family_links_family_idx").on(t.familyUserId)],
 );
 
 /** Sign-in attempts, for rate limiting per account and per IP address. */

@@ -9,7 +9,9 @@ import { createCouncilAdmin } from "../app/services/accounts.server";
 const { values } = parseArgs({ options: { name: { type: "string" }, email: { type: "string" } } });
 const password = process.env.ADMIN_PASSWORD ?? "";
 if (!values.name || !values.email || password.length < 10) {
-  console.error('Usage: ADMIN_PASSWORD="at least 10 characters" npm run create-admin -- --name "Full Name" --email name@council.example');
+  console.error(
+    'Usage: ADMIN_PASSWORD="at least 10 characters" npm run create-admin -- --name "Full Name" --email name@council.example',
+  );
   process.exit(2);
 }
 const ctx = createAppContext();

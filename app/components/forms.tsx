@@ -194,7 +194,11 @@ export function SubmitButton({ children, secondary }: { children: ReactNode; sec
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   return (
-    <button type="submit" className={`button${secondary ? " button--secondary" : ""}`} aria-disabled={busy || undefined}>
+    <button
+      type="submit"
+      className={`button${secondary ? " button--secondary" : ""}`}
+      aria-disabled={busy || undefined}
+    >
       {children}
     </button>
   );

@@ -19,7 +19,13 @@ export function SiteHeader({ person }: { person: SignedInPerson | null }) {
           <label htmlFor="site-search-q" className="visually-hidden">
             Search for care and support
           </label>
-          <input id="site-search-q" name="q" type="search" className="site-search__input" placeholder="For example: home care" />
+          <input
+            id="site-search-q"
+            name="q"
+            type="search"
+            className="site-search__input"
+            placeholder="For example: home care"
+          />
           <button type="submit" className="site-search__button">
             Search
           </button>
@@ -28,7 +34,8 @@ export function SiteHeader({ person }: { person: SignedInPerson | null }) {
           {person ? (
             <>
               <p className="site-header__who">
-                Signed in as <strong>{person.name}</strong> <span className="site-header__role">({person.roleLabel})</span>
+                Signed in as <strong>{person.name}</strong>{" "}
+                <span className="site-header__role">({person.roleLabel})</span>
               </p>
               <Link to="/dashboard" className="site-header__link">
                 Your dashboard
@@ -65,7 +72,8 @@ export function SiteFooter() {
           here. No one can pay to rank higher.
         </p>
         <p>
-          Need help using this site? Call the council&apos;s care advice line on <a href="tel:+443000000000">0300 000 0000</a>.
+          Need help using this site? Call the council&apos;s care advice line on{" "}
+          <a href="tel:+443000000000">0300 000 0000</a>.
         </p>
       </div>
     </footer>

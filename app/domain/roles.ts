@@ -5,7 +5,11 @@ export const ROLES = ["budget_holder", "family_member", "provider_staff", "counc
 export type Role = (typeof ROLES)[number];
 
 /** Roles a person can choose when signing up. Council admins are made by the seed or a CLI command. */
-export const SELF_SIGN_UP_ROLES = ["budget_holder", "family_member", "provider_staff"] as const satisfies readonly Role[];
+export const SELF_SIGN_UP_ROLES = [
+  "budget_holder",
+  "family_member",
+  "provider_staff",
+] as const satisfies readonly Role[];
 export type SelfSignUpRole = (typeof SELF_SIGN_UP_ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {

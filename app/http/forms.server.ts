@@ -2,7 +2,7 @@
  * Form parsing for actions: zod checks the fields; on failure the route gets the messages (in page
  * order, for the error summary) and what was typed, so nothing is lost. Passwords are never echoed.
  */
-import { z } from "zod";
+import { type z } from "zod";
 import { CSRF_FIELD } from "./csrf.server";
 
 import type { FieldErrorItem, FormFailure } from "./form-types";

@@ -1,15 +1,17 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 
-export const meta: MetaFunction = () => [{ title: "Find care and support that suits you – Care and Support Marketplace" }];
+export const meta: MetaFunction = () => [
+  { title: "Find care and support that suits you – Care and Support Marketplace" },
+];
 
 export default function Home() {
   return (
     <>
       <h1>Find care and support that suits you</h1>
       <p className="lead">
-        If the council gives you a personal budget for care, you can use this website to choose and book support,
-        the way you would shop online.
+        If the council gives you a personal budget for care, you can use this website to choose and book support, the
+        way you would shop online.
       </p>
       <p>
         <Link to="/search" className="button button--start">
@@ -23,7 +25,10 @@ export default function Home() {
           <ul className="list list--bullet">
             <li>See every provider&apos;s prices, written the same way, so they are easy to compare.</li>
             <li>See what your budget covers before you book.</li>
-            <li>If you choose something that costs more, you can pay the difference yourself by card. This is called a top-up.</li>
+            <li>
+              If you choose something that costs more, you can pay the difference yourself by card. This is called a
+              top-up.
+            </li>
             <li>Read what other people say, and say what you think.</li>
           </ul>
           <p>

@@ -19,12 +19,14 @@ export default function FamilyDashboard() {
       {data.linkedPeople === 0 ? (
         <p className="lead">Nobody has linked you to their account yet.</p>
       ) : (
-        <p className="lead">You are linked to {data.linkedPeople} {data.linkedPeople === 1 ? "person" : "people"}.</p>
+        <p className="lead">
+          You are linked to {data.linkedPeople} {data.linkedPeople === 1 ? "person" : "people"}.
+        </p>
       )}
       <div className="inset">
         <p>
-          When someone with a personal budget invites you, you will be able to accept here. They choose what you can
-          do for them: look at their budget and bookings, book support for them, or write reviews.
+          When someone with a personal budget invites you, you will be able to accept here. They choose what you can do
+          for them: look at their budget and bookings, book support for them, or write reviews.
         </p>
       </div>
     </>

@@ -22,7 +22,9 @@ export default function ProviderDashboard() {
       <div className={`notice notice--${provider.accreditationStatus}`}>
         <h2 className="notice__title">{ACCREDITATION_LABELS[provider.accreditationStatus]}</h2>
         {provider.accreditationStatus === "pending" ? (
-          <p>The council is checking your organisation. Nothing you list is shown to the public until it is approved.</p>
+          <p>
+            The council is checking your organisation. Nothing you list is shown to the public until it is approved.
+          </p>
         ) : null}
         {provider.accreditationStatus === "suspended" ? (
           <>
@@ -33,7 +35,9 @@ export default function ProviderDashboard() {
         {provider.accreditationStatus === "approved" ? <p>Your live services are shown to the public.</p> : null}
       </div>
       <div className="inset">
-        <p>Coming soon to this page: your profile, your services and their prices, and bookings to accept or decline.</p>
+        <p>
+          Coming soon to this page: your profile, your services and their prices, and bookings to accept or decline.
+        </p>
       </div>
     </>
   );

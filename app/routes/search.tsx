@@ -21,7 +21,14 @@ export default function Search() {
           <div id="q-hint" className="hint">
             For example: home care, personal assistant, day centre
           </div>
-          <input className="input input--half" id="q" name="q" type="search" defaultValue={q} aria-describedby="q-hint" />
+          <input
+            className="input input--half"
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            aria-describedby="q-hint"
+          />
         </div>
         <button type="submit" className="button">
           Search

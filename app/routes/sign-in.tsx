@@ -35,7 +35,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: result.reason === "throttled" ? 429 : 400 },
     );
   }
-  return redirect(safeRedirectPath(form.data.redirectTo, result.role), { headers: { "Set-Cookie": result.sessionCookie } });
+  return redirect(safeRedirectPath(form.data.redirectTo, result.role), {
+    headers: { "Set-Cookie": result.sessionCookie },
+  });
 }
 
 export default function SignIn() {

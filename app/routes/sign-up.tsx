@@ -13,9 +13,21 @@ export const meta: MetaFunction = () => [{ title: "Create an account – Care an
 const MIN_PASSWORD_LENGTH = 10;
 
 const ROLE_OPTIONS = [
-  { value: "budget_holder", label: "I have a personal budget, or pay for my own care", hint: "You will search for and book support." },
-  { value: "family_member", label: "I help a family member or friend", hint: "The person you help can then invite you to their account." },
-  { value: "provider_staff", label: "I work for a care or support provider", hint: "You will register your organisation. The council checks it before anything is shown." },
+  {
+    value: "budget_holder",
+    label: "I have a personal budget, or pay for my own care",
+    hint: "You will search for and book support.",
+  },
+  {
+    value: "family_member",
+    label: "I help a family member or friend",
+    hint: "The person you help can then invite you to their account.",
+  },
+  {
+    value: "provider_staff",
+    label: "I work for a care or support provider",
+    hint: "You will register your organisation. The council checks it before anything is shown.",
+  },
 ] as const;
 
 const SignUpForm = z
@@ -65,7 +77,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     providerType: providerType as (typeof PROVIDER_TYPE_KEYS)[number] | undefined,
   });
   if (!result.ok) {
-    return json({ ok: false as const, errors: [{ field: result.field, message: result.message }], values: form.values }, { status: 400 });
+    return json(
+      { ok: false as const, errors: [{ field: result.field, message: result.message }], values: form.values },
+      { status: 400 },
+    );
   }
   return redirect(dashboardPathFor(result.role), { headers: { "Set-Cookie": result.sessionCookie } });
 }
@@ -87,7 +102,13 @@ export default function SignUp() {
           defaultValue={values.role ?? params.get("role") ?? undefined}
           error={errorFor(errors, "role")}
         />
-        <TextField name="name" label="Full name" autoComplete="name" defaultValue={values.name} error={errorFor(errors, "name")} />
+        <TextField
+          name="name"
+          label="Full name"
+          autoComplete="name"
+          defaultValue={values.name}
+          error={errorFor(errors, "name")}
+        />
         <TextField
           name="email"
           label="Email address"

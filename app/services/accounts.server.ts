@@ -47,22 +47,32 @@ export async function createAccount(
 ): Promise<{ ok: true; userId: string; providerId: string | null } | FieldError> {
   const email = normaliseEmail(input.email);
   if (emailTaken(ctx, email)) {
-    return { ok: false, field: "email", message: "An account with this email address already exists. Sign in instead." };
+    return {
+      ok: false,
+      field: "email",
+      message: "An account with this email address already exists. Sign in instead.",
+    };
   }
   const passwordHash = options.passwordHash ?? (await hashPassword(input.password));
   const now = Date.now();
   return immediateTransaction(ctx.database, (tx) => {
     // Checked again inside the write lock: two sign-ups with one address cannot both win.
     if (emailTaken(ctx, email)) {
-      return { ok: false, field: "email", message: "An account with this email address already exists. Sign in instead." } as const;
+      return {
+        ok: false,
+        field: "email",
+        message: "An account with this email address already exists. Sign in instead.",
+      } as const;
     }
     const userId = randomUUID();
     let providerId: string | null = null;
     if (input.role === "provider_staff") {
       providerId = randomUUID();
       const providerName = (input.providerName ?? "").trim();
-      const slug = uniqueSlug(providerName, (candidate) =>
-        tx.select({ id: providers.id }).from(providers).where(eq(providers.slug, candidate)).get() !== undefined,
+      const slug = uniqueSlug(
+        providerName,
+        (candidate) =>
+          tx.select({ id: providers.id }).from(providers).where(eq(providers.slug, candidate)).get() !== undefined,
       );
       tx.insert(providers)
         .values({
@@ -77,7 +87,15 @@ export async function createAccount(
       enqueueSearchChange(tx, "provider", providerId, "upsert");
     }
     tx.insert(users)
-      .values({ id: userId, email, passwordHash, name: input.name.trim(), role: input.role, providerId, createdAt: now })
+      .values({
+        id: userId,
+        email,
+        passwordHash,
+        name: input.name.trim(),
+        role: input.role,
+        providerId,
+        createdAt: now,
+      })
       .run();
     if (input.role === "budget_holder") {
       tx.insert(budgetHolders)
@@ -133,10 +151,16 @@ export async function signIn(
   }
 
   const user = db.select().from(users).where(eq(users.email, email)).get();
-  const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+  const valid = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyAgainstDummy(input.password);
   db.insert(signInAttempts).values({ email, ip: input.ip, succeeded: valid, attemptedAt: now }).run();
   if (!user || !valid) {
-    return { ok: false, reason: "invalid", message: "The email address or password is not right. Check them and try again." };
+    return {
+      ok: false,
+      reason: "invalid",
+      message: "The email address or password is not right. Check them and try again.",
+    };
   }
   if (input.previousSessionId) await ctx.auth.invalidateSession(input.previousSessionId);
   return { ok: true, userId: user.id, role: user.role, sessionCookie: await startSession(ctx, user.id) };

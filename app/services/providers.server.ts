@@ -5,7 +5,8 @@ import { providers } from "../../db/schema";
 import type { AppContext } from "./context.server";
 import { enqueueSearchChange } from "./outbox.server";
 
-export type AccreditationDecision = { status: "approved" } | { status: "suspended"; reason: string } | { status: "pending" };
+export type AccreditationDecision =
+  { status: "approved" } | { status: "suspended"; reason: string } | { status: "pending" };
 
 /** Approving or suspending changes what the public sees, so the search index is told in the same transaction. */
 export function setAccreditation(ctx: AppContext, providerId: string, decision: AccreditationDecision): boolean {

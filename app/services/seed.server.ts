@@ -65,17 +65,30 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
   const log = options.log ?? (() => {});
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts: DemoAccount[] = [];
-  const add = (role: string, name: string, email: string) => accounts.push({ role, name, email, password: DEMO_PASSWORD });
+  const add = (role: string, name: string, email: string) =>
+    accounts.push({ role, name, email, password: DEMO_PASSWORD });
 
-  await mustCreate(ctx, { role: "council_admin", name: DEMO_COUNCIL_ADMIN.name, email: DEMO_COUNCIL_ADMIN.email, password: DEMO_PASSWORD }, { passwordHash });
+  await mustCreate(
+    ctx,
+    { role: "council_admin", name: DEMO_COUNCIL_ADMIN.name, email: DEMO_COUNCIL_ADMIN.email, password: DEMO_PASSWORD },
+    { passwordHash },
+  );
   add("Council admin", DEMO_COUNCIL_ADMIN.name, DEMO_COUNCIL_ADMIN.email);
 
   for (const holder of DEMO_BUDGET_HOLDERS) {
-    await mustCreate(ctx, { role: "budget_holder", name: holder.name, email: holder.email, area: holder.area, password: DEMO_PASSWORD }, { passwordHash });
+    await mustCreate(
+      ctx,
+      { role: "budget_holder", name: holder.name, email: holder.email, area: holder.area, password: DEMO_PASSWORD },
+      { passwordHash },
+    );
     add("Budget holder", holder.name, holder.email);
   }
   for (const family of DEMO_FAMILY_MEMBERS) {
-    await mustCreate(ctx, { role: "family_member", name: family.name, email: family.email, password: DEMO_PASSWORD }, { passwordHash });
+    await mustCreate(
+      ctx,
+      { role: "family_member", name: family.name, email: family.email, password: DEMO_PASSWORD },
+      { passwordHash },
+    );
     add("Family member", family.name, family.email);
   }
   for (const provider of DEMO_PROVIDERS) {
@@ -92,7 +105,11 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
       { passwordHash },
     );
     if (provider.approved && created.providerId) setAccreditation(ctx, created.providerId, { status: "approved" });
-    add(`Provider staff, ${provider.providerName}${provider.approved ? "" : " (waiting for approval)"}`, provider.staffName, provider.email);
+    add(
+      `Provider staff, ${provider.providerName}${provider.approved ? "" : " (waiting for approval)"}`,
+      provider.staffName,
+      provider.email,
+    );
   }
 
   const extra = options.providers ?? 0;
@@ -100,7 +117,9 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
     const random = seededRandom(options.randomSeed ?? 2026);
     const parts = GENERATED_NAME_PARTS;
     for (let i = 1; i <= extra; i++) {
-      const name = [pick(random, parts.first), pick(random, parts.second), pick(random, parts.suffix)].filter(Boolean).join(" ");
+      const name = [pick(random, parts.first), pick(random, parts.second), pick(random, parts.suffix)]
+        .filter(Boolean)
+        .join(" ");
       const created = await mustCreate(
         ctx,
         {
