@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { LOCALITIES } from "./localities";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -38,7 +39,13 @@ export function openDatabase(path = defaultDatabasePath(), options: { migrate?: 
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema });
-  if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
+  if (options.migrate !== false) {
+    migrate(db, { migrationsFolder: migrationsFolder() });
+    db.insert(schema.localities)
+      .values([...LOCALITIES])
+      .onConflictDoNothing()
+      .run();
+  }
   return { db, sqlite, close: () => sqlite.close() };
 }
 

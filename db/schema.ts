@@ -4,7 +4,7 @@
  * Money, when it arrives, is integer pence.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const USER_ROLES = ["budget_holder", "family_member", "provider_staff", "council_admin"] as const;
 export const ACCREDITATION_STATUSES = ["pending", "approved", "suspended"] as const;
@@ -18,6 +18,17 @@ export const PROVIDER_TYPES = [
   "equipment",
   "community_activity",
 ] as const;
+export const CQC_RATINGS = [
+  "outstanding",
+  "good",
+  "requires_improvement",
+  "inadequate",
+  "not_yet_rated",
+  "not_required",
+] as const;
+export const SERVICE_STATUSES = ["live", "paused", "archived"] as const;
+export const RATE_UNITS = ["hour", "visit", "day", "item"] as const;
+export const PRICING_MODES = ["single", "by_day_type"] as const;
 export const FAMILY_LINK_STATUSES = ["invited", "active", "removed"] as const;
 export const OUTBOX_ENTITIES = ["service", "provider"] as const;
 export const OUTBOX_OPERATIONS = ["upsert", "delete"] as const;
@@ -37,6 +48,16 @@ export const providers = sqliteTable(
     accreditationStatus: text("accreditation_status", { enum: ACCREDITATION_STATUSES }).notNull().default("pending"),
     /** Why the council suspended the provider; shown to the provider. */
     accreditationReason: text("accreditation_reason"),
+    shortDescription: text("short_description").notNull().default(""),
+    description: text("description").notNull().default(""),
+    contactPhone: text("contact_phone").notNull().default(""),
+    contactEmail: text("contact_email").notNull().default(""),
+    cqcRegistrationNumber: text("cqc_registration_number"),
+    cqcRating: text("cqc_rating", { enum: CQC_RATINGS }).notNull().default("not_yet_rated"),
+    /** Local date of the last CQC inspection, "YYYY-MM-DD". */
+    cqcInspectedOn: text("cqc_inspected_on"),
+    /** File name of the uploaded logo under the uploads folder. */
+    logoFile: text("logo_file"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -57,6 +78,91 @@ export const users = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_unique").on(t.email), index("users_provider_idx").on(t.providerId)],
+);
+
+/** The council's towns and localities, with coordinates for distance sorting. Reference data. */
+export const localities = sqliteTable("localities", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  latitude: real("latitude").notNull(),
+  longitude: real("longitude").notNull(),
+});
+
+/** Localities a provider serves. */
+export const providerAreas = sqliteTable(
+  "provider_areas",
+  {
+    providerId: text("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    localityId: text("locality_id")
+      .notNull()
+      .references(() => localities.id),
+  },
+  (t) => [primaryKey({ columns: [t.providerId, t.localityId] })],
+);
+
+/** Every accreditation decision, with who made it: the provider sees the latest reason. */
+export const accreditationDecisions = sqliteTable(
+  "accreditation_decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    providerId: text("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ACCREDITATION_STATUSES }).notNull(),
+    reason: text("reason"),
+    decidedByUserId: text("decided_by_user_id"),
+    decidedAt: integer("decided_at").notNull(),
+  },
+  (t) => [index("accreditation_decisions_provider_idx").on(t.providerId)],
+);
+
+/**
+ * What a provider sells, with its rate card. Rates are integer pence per unit; a null bank-holiday
+ * rate means "same as the weekend rate". Lists (outcomes, days) are JSON arrays of fixed keys.
+ */
+export const services = sqliteTable(
+  "services",
+  {
+    id: text("id").primaryKey(),
+    providerId: text("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    category: text("category").notNull(),
+    description: text("description").notNull(),
+    outcomes: text("outcomes", { mode: "json" }).$type<string[]>().notNull(),
+    status: text("status", { enum: SERVICE_STATUSES }).notNull().default("live"),
+    days: text("days", { mode: "json" }).$type<string[]>().notNull(),
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time").notNull(),
+    bankHolidays: integer("bank_holidays", { mode: "boolean" }).notNull().default(false),
+    rateUnit: text("rate_unit", { enum: RATE_UNITS }).notNull(),
+    pricing: text("pricing", { enum: PRICING_MODES }).notNull(),
+    weekdayRatePence: integer("weekday_rate_pence").notNull(),
+    weekendRatePence: integer("weekend_rate_pence").notNull(),
+    bankHolidayRatePence: integer("bank_holiday_rate_pence"),
+    minimumChargePence: integer("minimum_charge_pence"),
+    pricePublished: integer("price_published", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("services_provider_idx").on(t.providerId), index("services_status_idx").on(t.status)],
+);
+
+/** Localities a service covers: a subset of its provider's. */
+export const serviceAreas = sqliteTable(
+  "service_areas",
+  {
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    localityId: text("locality_id")
+      .notNull()
+      .references(() => localities.id),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.localityId] }), index("service_areas_locality_idx").on(t.localityId)],
 );
 
 /** lucia v3 sessions. */
@@ -148,4 +254,6 @@ export type UserRole = (typeof USER_ROLES)[number];
 export type ProviderType = (typeof PROVIDER_TYPES)[number];
 export type AccreditationStatus = (typeof ACCREDITATION_STATUSES)[number];
 export type UserRow = typeof users.$inferSelect;
+export type ServiceRow = typeof services.$inferSelect;
+export type CqcRatingKey = (typeof CQC_RATINGS)[number];
 export type ProviderRow = typeof providers.$inferSelect;

@@ -3,7 +3,7 @@
  * inline error and the value that was typed. Field ids equal their names so summary links land on them.
  */
 import { Form, useNavigation, useRouteLoaderData } from "@remix-run/react";
-import { useEffect, useRef, type ComponentProps, type ReactNode } from "react";
+import { forwardRef, useEffect, useRef, type ComponentProps, type ReactNode } from "react";
 
 import type { FieldErrorItem, FormFailure } from "../http/form-types";
 
@@ -46,14 +46,17 @@ export function CsrfField() {
 }
 
 /** A Remix form that always carries the CSRF token. Works without JavaScript. */
-export function SafeForm({ children, method = "post", ...rest }: ComponentProps<typeof Form>) {
+export const SafeForm = forwardRef<HTMLFormElement, ComponentProps<typeof Form>>(function SafeForm(
+  { children, method = "post", ...rest },
+  ref,
+) {
   return (
-    <Form method={method} noValidate {...rest}>
+    <Form method={method} noValidate ref={ref} {...rest}>
       {method !== "get" ? <CsrfField /> : null}
       {children}
     </Form>
   );
-}
+});
 
 function describedBy(name: string, hint?: ReactNode, error?: string): string | undefined {
   const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean);
@@ -79,33 +82,52 @@ function FieldMessages({ name, hint, error }: { name: string; hint?: ReactNode; 
 
 export function TextField(props: {
   name: string;
+  /** Defaults to the name; set it when one page has several fields of the same name. */
+  id?: string;
   label: string;
   hint?: ReactNode;
   error?: string;
   defaultValue?: string;
-  type?: "text" | "email" | "password" | "tel" | "search";
+  type?: "text" | "email" | "password" | "tel" | "search" | "date" | "time";
   autoComplete?: string;
-  width?: "full" | "half" | "third";
+  width?: "full" | "half" | "third" | "money";
   spellCheck?: boolean;
+  /** Shown before the box, e.g. "£" for money. */
+  prefix?: string;
+  inputMode?: "decimal" | "numeric" | "tel" | "email";
 }) {
   const { name, label, hint, error, type = "text", width = "full" } = props;
+  const id = props.id ?? name;
+  const input = (
+    <input
+      className={`input input--${width}${error ? " input--error" : ""}`}
+      id={id}
+      name={name}
+      type={type}
+      defaultValue={type === "password" ? undefined : props.defaultValue}
+      autoComplete={props.autoComplete}
+      spellCheck={props.spellCheck}
+      inputMode={props.inputMode}
+      aria-describedby={describedBy(id, hint, error)}
+      aria-invalid={error ? true : undefined}
+    />
+  );
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={name}>
+      <label className="label" htmlFor={id}>
         {label}
       </label>
-      <FieldMessages name={name} hint={hint} error={error} />
-      <input
-        className={`input input--${width}${error ? " input--error" : ""}`}
-        id={name}
-        name={name}
-        type={type}
-        defaultValue={type === "password" ? undefined : props.defaultValue}
-        autoComplete={props.autoComplete}
-        spellCheck={props.spellCheck}
-        aria-describedby={describedBy(name, hint, error)}
-        aria-invalid={error ? true : undefined}
-      />
+      <FieldMessages name={id} hint={hint} error={error} />
+      {props.prefix ? (
+        <div className="input-wrapper">
+          <div className="input-prefix" aria-hidden="true">
+            {props.prefix}
+          </div>
+          {input}
+        </div>
+      ) : (
+        input
+      )}
     </div>
   );
 }
@@ -201,5 +223,107 @@ export function SubmitButton({ children, secondary }: { children: ReactNode; sec
     >
       {children}
     </button>
+  );
+}
+
+export function TextArea(props: {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+  rows?: number;
+  maxLength?: number;
+}) {
+  const { name, label, hint, error } = props;
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      <FieldMessages name={name} hint={hint} error={error} />
+      <textarea
+        className={`textarea${error ? " textarea--error" : ""}`}
+        id={name}
+        name={name}
+        rows={props.rows ?? 5}
+        defaultValue={props.defaultValue}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}
+
+/** A group of checkboxes sharing one name; the form sends every ticked value. */
+export function Checkboxes(props: {
+  name: string;
+  legend: string;
+  hint?: ReactNode;
+  error?: string;
+  options: readonly { value: string; label: string; hint?: string }[];
+  defaultValues?: readonly string[];
+  small?: boolean;
+}) {
+  const { name, legend, hint, error, options } = props;
+  const checked = new Set(props.defaultValues ?? []);
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <fieldset className="fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend className="fieldset__legend">{legend}</legend>
+        <FieldMessages name={name} hint={hint} error={error} />
+        <div className={`checkboxes${props.small ? " checkboxes--small" : ""}`}>
+          {options.map((option, index) => {
+            const id = index === 0 ? name : `${name}-${index + 1}`;
+            return (
+              <div className="checkboxes__item" key={option.value}>
+                <input
+                  className="checkboxes__input"
+                  id={id}
+                  name={name}
+                  type="checkbox"
+                  value={option.value}
+                  defaultChecked={checked.has(option.value)}
+                />
+                <label className="checkboxes__label" htmlFor={id}>
+                  {option.label}
+                </label>
+                {option.hint ? <div className="hint checkboxes__hint">{option.hint}</div> : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** One yes/no checkbox (sends "on" when ticked). */
+export function SingleCheckbox(props: { name: string; label: string; hint?: string; defaultChecked?: boolean }) {
+  const { name, label, hint } = props;
+  return (
+    <div className="form-group">
+      <div className="checkboxes">
+        <div className="checkboxes__item">
+          <input
+            className="checkboxes__input"
+            id={name}
+            name={name}
+            type="checkbox"
+            value="on"
+            defaultChecked={props.defaultChecked}
+            aria-describedby={hint ? `${name}-hint` : undefined}
+          />
+          <label className="checkboxes__label" htmlFor={name}>
+            {label}
+          </label>
+          {hint ? (
+            <div id={`${name}-hint`} className="hint checkboxes__hint">
+              {hint}
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </div>
   );
 }

@@ -2,7 +2,7 @@
  * Form parsing for actions: zod checks the fields; on failure the route gets the messages (in page
  * order, for the error summary) and what was typed, so nothing is lost. Passwords are never echoed.
  */
-import { type z } from "zod";
+import { z } from "zod";
 import { CSRF_FIELD } from "./csrf.server";
 
 import type { FieldErrorItem, FormFailure } from "./form-types";
@@ -48,4 +48,20 @@ export async function parseForm<T extends z.ZodType>(request: Request, schema: T
 /** An action's answer when the form needs fixing: 400, with messages and what was typed. */
 export function formFailure(errors: FieldErrorItem[], values: Record<string, string>): FormFailure {
   return { ok: false, errors, values };
+}
+
+/** A group of checkboxes: absent → [], one ticked → [value], several → [values]. */
+export function checkboxList<T extends z.ZodType<string>>(item: T) {
+  return z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+}
+
+/** A single checkbox: ticked sends "on". */
+export const checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());
+
+/** An optional text field: blank becomes null. */
+export function optionalText(max: number, tooLong: string) {
+  return z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim() : v),
+    z.string().max(max, tooLong).nullable().default(null),
+  );
 }

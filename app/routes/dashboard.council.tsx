@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "../http/guards.server";
 import { councilDashboard } from "../services/dashboards.server";
 
@@ -41,8 +41,13 @@ export default function CouncilDashboard() {
           </tr>
         </tbody>
       </table>
+      <p>
+        <Link to="/council/providers" className="button">
+          Approve or suspend providers
+        </Link>
+      </p>
       <div className="inset">
-        <p>Coming soon to this page: approving and suspending providers, moderating reviews, and market figures.</p>
+        <p>Coming soon to this page: moderating reviews and market figures.</p>
       </div>
     </>
   );

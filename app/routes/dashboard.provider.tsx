@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { ACCREDITATION_LABELS, PROVIDER_TYPE_LABELS } from "../domain/provider-types";
 import { requireRole } from "../http/guards.server";
 import { providerDashboard } from "../services/dashboards.server";
@@ -34,10 +34,24 @@ export default function ProviderDashboard() {
         ) : null}
         {provider.accreditationStatus === "approved" ? <p>Your live services are shown to the public.</p> : null}
       </div>
+      <h2>Manage your listing</h2>
+      <ul className="list link-list">
+        <li>
+          <Link to="/provider/profile">Your profile</Link>: description, areas you serve, contact details and CQC
+          rating.
+        </li>
+        <li>
+          <Link to="/provider/services">Your services and prices</Link>: add, edit, pause or delete services and their
+          rate cards.
+        </li>
+        {provider.accreditationStatus === "approved" ? (
+          <li>
+            <Link to={`/providers/${provider.slug}`}>Your public page</Link>: what people see.
+          </li>
+        ) : null}
+      </ul>
       <div className="inset">
-        <p>
-          Coming soon to this page: your profile, your services and their prices, and bookings to accept or decline.
-        </p>
+        <p>Coming soon to this page: bookings to accept or decline.</p>
       </div>
     </>
   );

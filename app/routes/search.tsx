@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 
 export const meta: MetaFunction = () => [{ title: "Search for care and support – Care and Support Marketplace" }];
 
@@ -37,7 +37,7 @@ export default function Search() {
       <div className="inset">
         <p>
           {q ? <>You searched for &ldquo;{q}&rdquo;. </> : null}
-          Providers are joining the marketplace now. Listings appear here once the council has approved them.
+          Searching by words arrives soon. Meanwhile you can <Link to="/services">see all services</Link>.
         </p>
       </div>
     </>

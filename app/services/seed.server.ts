@@ -3,7 +3,10 @@
  */
 import { count } from "drizzle-orm";
 import { users } from "../../db/schema";
-import { PROVIDER_TYPE_KEYS } from "../domain/provider-types";
+import { LOCALITIES } from "../../db/localities";
+import type { Actor } from "../domain/permissions";
+import { PROVIDER_TYPE_KEYS, type ProviderTypeKey } from "../domain/provider-types";
+import { slugify } from "../domain/slug";
 import { createAccount } from "./accounts.server";
 import type { AppContext } from "./context.server";
 import {
@@ -11,10 +14,16 @@ import {
   DEMO_COUNCIL_ADMIN,
   DEMO_FAMILY_MEMBERS,
   DEMO_PASSWORD,
+  DEMO_PROFILES,
   DEMO_PROVIDERS,
   GENERATED_NAME_PARTS,
+  GENERATED_SERVICE_TEMPLATES,
+  type DemoProviderProfile,
+  type DemoService,
 } from "./demo-data";
 import { hashPassword } from "./passwords.server";
+import { createService, type ServiceInput } from "./provider-services.server";
+import { updateProviderProfile } from "./provider-profile.server";
 import { setAccreditation } from "./providers.server";
 
 export interface SeedOptions {
@@ -60,6 +69,119 @@ async function mustCreate(...args: Parameters<typeof createAccount>) {
   return result;
 }
 
+function demoServiceInput(service: DemoService): ServiceInput {
+  const [weekday, weekend, bankHoliday] =
+    typeof service.rates === "number" ? [service.rates, service.rates, service.rates] : service.rates;
+  return {
+    title: service.title,
+    category: service.category,
+    description: service.description,
+    outcomes: service.outcomes,
+    areas: [],
+    days: service.days,
+    startTime: service.startTime,
+    endTime: service.endTime,
+    bankHolidays: service.bankHolidays,
+    pricing: typeof service.rates === "number" ? "single" : "by_day_type",
+    rateCard: {
+      unit: service.unit,
+      weekdayPence: weekday,
+      weekendPence: weekend,
+      bankHolidayPence: bankHoliday,
+      minimumChargePence: service.minimumCharge ?? null,
+    },
+    pricePublished: service.published ?? true,
+  };
+}
+
+function must<T extends { ok: boolean }>(result: T, what: string): T & { ok: true } {
+  if (!result.ok) throw new Error(`Demo data: could not ${what}: ${JSON.stringify(result)}`);
+  return result as T & { ok: true };
+}
+
+/** Fills in a provider's profile and lists its services, as its own staff member would. */
+function furnishProvider(
+  ctx: AppContext,
+  staff: Actor & { providerId: string },
+  name: string,
+  type: ProviderTypeKey,
+  profile: DemoProviderProfile,
+) {
+  must(
+    updateProviderProfile(ctx, staff, staff.providerId, {
+      name,
+      type,
+      shortDescription: profile.shortDescription,
+      description: profile.description,
+      areas: profile.areas,
+      contactPhone: profile.contactPhone,
+      contactEmail: `hello@${slugify(name)}.example`,
+      cqcRegistrationNumber: profile.cqcRegistrationNumber,
+      cqcRating: profile.cqcRating,
+      cqcInspectedOn: profile.cqcInspectedOn,
+    }),
+    `set up the profile of ${name}`,
+  );
+  for (const service of profile.services) {
+    must(
+      createService(ctx, staff, { ...demoServiceInput(service), areas: profile.areas }),
+      `create "${service.title}" for ${name}`,
+    );
+  }
+}
+
+/** A generated provider's profile and services: varied like a real market, the same for the same seed. */
+function generatedProfile(random: () => number, servicesPerProvider: number): DemoProviderProfile {
+  const areas = [...new Set(Array.from({ length: 2 + Math.floor(random() * 4) }, () => pick(random, LOCALITIES).id))];
+  const ratings = [
+    "outstanding",
+    "good",
+    "good",
+    "good",
+    "requires_improvement",
+    "inadequate",
+    "not_yet_rated",
+    "not_required",
+  ] as const;
+  const everyDay = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+  const services: DemoService[] = [];
+  for (let i = 0; i < servicesPerProvider; i++) {
+    const template = pick(random, GENERATED_SERVICE_TEMPLATES);
+    // Rates vary ±30% around the typical rate, rounded to 5p like real price lists.
+    const weekday = Math.max(100, Math.round((template.typicalPence * (0.7 + random() * 0.6)) / 5) * 5);
+    const kind = random();
+    const weekend = Math.round((weekday * (1.05 + random() * 0.15)) / 5) * 5;
+    const rates: DemoService["rates"] =
+      kind < 0.4 ? weekday : [weekday, weekend, random() < 0.5 ? null : Math.round((weekday * 1.5) / 5) * 5];
+    const weekendsToo = random() < 0.6;
+    const start = 7 + Math.floor(random() * 3);
+    services.push({
+      title: `${pick(random, template.titles)}${i >= template.titles.length ? ` ${i + 1}` : ""}`,
+      category: template.category,
+      description: template.description,
+      outcomes: template.outcomes,
+      days: weekendsToo ? [...everyDay] : ["mon", "tue", "wed", "thu", "fri"],
+      startTime: `0${start}:00`,
+      endTime: `${18 + Math.floor(random() * 5)}:00`,
+      bankHolidays: weekendsToo && random() < 0.5,
+      unit: template.unit,
+      rates,
+      minimumCharge: template.unit === "hour" && random() < 0.3 ? Math.round(weekday / 2 / 5) * 5 : undefined,
+      published: random() >= 0.1,
+    });
+  }
+  return {
+    shortDescription: "Local care and support, tailored to you.",
+    description: "We are a local provider registered with the council's care and support marketplace.",
+    areas,
+    contactPhone: `01942 ${String(100000 + Math.floor(random() * 899999))}`,
+    cqcRating: pick(random, ratings),
+    cqcInspectedOn: "2025-01-15",
+    cqcRegistrationNumber: null,
+    services,
+  };
+}
+
 /** Creates the demo accounts (and, if asked, many generated providers). Returns the sign-in details. */
 export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): Promise<DemoAccount[]> {
   const log = options.log ?? (() => {});
@@ -68,11 +190,12 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
   const add = (role: string, name: string, email: string) =>
     accounts.push({ role, name, email, password: DEMO_PASSWORD });
 
-  await mustCreate(
+  const admin = await mustCreate(
     ctx,
     { role: "council_admin", name: DEMO_COUNCIL_ADMIN.name, email: DEMO_COUNCIL_ADMIN.email, password: DEMO_PASSWORD },
     { passwordHash },
   );
+  const adminActor: Actor = { userId: admin.userId, role: "council_admin", providerId: null };
   add("Council admin", DEMO_COUNCIL_ADMIN.name, DEMO_COUNCIL_ADMIN.email);
 
   for (const holder of DEMO_BUDGET_HOLDERS) {
@@ -104,7 +227,11 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
       },
       { passwordHash },
     );
-    if (provider.approved && created.providerId) setAccreditation(ctx, created.providerId, { status: "approved" });
+    const providerId = created.providerId!;
+    const staff = { userId: created.userId, role: "provider_staff" as const, providerId };
+    const profile = DEMO_PROFILES[provider.providerName];
+    if (profile) furnishProvider(ctx, staff, provider.providerName, provider.providerType, profile);
+    if (provider.approved) must(setAccreditation(ctx, adminActor, providerId, { status: "approved" }), "approve");
     add(
       `Provider staff, ${provider.providerName}${provider.approved ? "" : " (waiting for approval)"}`,
       provider.staffName,
@@ -120,6 +247,8 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
       const name = [pick(random, parts.first), pick(random, parts.second), pick(random, parts.suffix)]
         .filter(Boolean)
         .join(" ");
+      const providerName = `${name} (${pick(random, parts.towns)})`;
+      const providerType = pick(random, PROVIDER_TYPE_KEYS);
       const created = await mustCreate(
         ctx,
         {
@@ -127,14 +256,23 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
           name: `Staff member ${i}`,
           email: `staff${i}@generated.example`,
           password: DEMO_PASSWORD,
-          providerName: `${name} (${pick(random, parts.towns)})`,
-          providerType: pick(random, PROVIDER_TYPE_KEYS),
+          providerName,
+          providerType,
         },
         { passwordHash },
       );
+      const providerId = created.providerId!;
+      const staff = { userId: created.userId, role: "provider_staff" as const, providerId };
+      furnishProvider(
+        ctx,
+        staff,
+        providerName,
+        providerType,
+        generatedProfile(random, options.servicesPerProvider ?? 0),
+      );
       // Most generated providers are approved, as in a working market.
-      if (created.providerId && random() < 0.9) setAccreditation(ctx, created.providerId, { status: "approved" });
-      if (i % 500 === 0) log(`generated ${i} of ${extra} providers`);
+      if (random() < 0.9) must(setAccreditation(ctx, adminActor, providerId, { status: "approved" }), "approve");
+      if (i % 100 === 0) log(`generated ${i} of ${extra} providers`);
     }
   }
   return accounts;

@@ -1,0 +1,219 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import {
+  Checkboxes,
+  ErrorSummary,
+  errorFor,
+  SafeForm,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from "../components/forms";
+import { CQC_RATINGS, type CqcRating } from "../domain/catalogue";
+import { PROVIDER_TYPE_KEYS, PROVIDER_TYPE_LABELS } from "../domain/provider-types";
+import { checkboxList, optionalText, parseForm } from "../http/forms.server";
+import { refusalResponse, requireProviderStaff } from "../http/guards.server";
+import { listLocalities } from "../services/localities.server";
+import { getProviderProfile, updateProviderProfile } from "../services/provider-profile.server";
+
+export const meta: MetaFunction = () => [{ title: "Your organisation's profile – Care and Support Marketplace" }];
+
+const INSPECTED_RATINGS: readonly string[] = ["outstanding", "good", "requires_improvement", "inadequate"];
+const CQC_KEYS = CQC_RATINGS.map((r) => r.key) as [CqcRating, ...CqcRating[]];
+
+const ProfileForm = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, "Enter your organisation's name")
+      .max(120, "The name must be 120 characters or fewer"),
+    type: z.enum(PROVIDER_TYPE_KEYS as [string, ...string[]], { error: "Choose what kind of provider you are" }),
+    shortDescription: z
+      .string()
+      .trim()
+      .min(1, "Enter a short description")
+      .max(200, "The short description must be 200 characters or fewer"),
+    description: z.string().trim().max(5000, "The full description must be 5,000 characters or fewer"),
+    areas: checkboxList(z.string()).pipe(z.array(z.string()).min(1, "Choose at least one area you serve")),
+    contactPhone: z
+      .string()
+      .trim()
+      .min(1, "Enter a phone number")
+      .regex(/^\+?[\d\s()-]{10,20}$/, "Enter a phone number, like 01942 123456 or 07700 900 982"),
+    contactEmail: z
+      .string()
+      .trim()
+      .min(1, "Enter an email address")
+      .pipe(z.email("Enter an email address in the correct format, like care@example.com")),
+    cqcRegistrationNumber: optionalText(20, "The CQC location ID must be 20 characters or fewer").refine(
+      (v) => v === null || /^1-\d{6,12}$/.test(v),
+      "Enter the CQC location ID as it appears on your CQC report, like 1-123456789",
+    ),
+    cqcRating: z.enum(CQC_KEYS, { error: "Choose your CQC rating" }),
+    cqcInspectedOn: optionalText(10, "Enter the date as day, month and year"),
+  })
+  .superRefine((form, ctx) => {
+    if (!INSPECTED_RATINGS.includes(form.cqcRating)) return;
+    if (!form.cqcInspectedOn) {
+      ctx.addIssue({ code: "custom", path: ["cqcInspectedOn"], message: "Enter the date of your last CQC inspection" });
+      return;
+    }
+    const date = new Date(`${form.cqcInspectedOn}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.cqcInspectedOn) || Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: "custom", path: ["cqcInspectedOn"], message: "Enter a real date, like 14 3 2025" });
+    } else if (date.getTime() > Date.now()) {
+      ctx.addIssue({ code: "custom", path: ["cqcInspectedOn"], message: "The inspection date must be in the past" });
+    } else if (date.getUTCFullYear() < 2010) {
+      ctx.addIssue({ code: "custom", path: ["cqcInspectedOn"], message: "The inspection date must be after 2010" });
+    }
+  });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = requireProviderStaff(request, context);
+  const profile = getProviderProfile(context.app, actor.providerId);
+  if (!profile) throw refusalResponse("not_found");
+  return {
+    profile: {
+      name: profile.name,
+      type: profile.type,
+      shortDescription: profile.shortDescription,
+      description: profile.description,
+      areas: profile.areas,
+      contactPhone: profile.contactPhone,
+      contactEmail: profile.contactEmail,
+      cqcRegistrationNumber: profile.cqcRegistrationNumber ?? "",
+      cqcRating: profile.cqcRating,
+      cqcInspectedOn: profile.cqcInspectedOn ?? "",
+    },
+    localities: listLocalities(context.app),
+    saved: new URL(request.url).searchParams.has("saved"),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = requireProviderStaff(request, context);
+  const form = await parseForm(request, ProfileForm);
+  if (!form.ok) return json(form, { status: 400 });
+  const result = updateProviderProfile(context.app, actor, actor.providerId, {
+    ...form.data,
+    type: form.data.type as (typeof PROVIDER_TYPE_KEYS)[number],
+    cqcInspectedOn: INSPECTED_RATINGS.includes(form.data.cqcRating) ? form.data.cqcInspectedOn : null,
+  });
+  if (!result.ok && result.reason === "invalid") {
+    return json(
+      { ok: false as const, errors: [{ field: result.field, message: result.message }], values: form.values },
+      { status: 400 },
+    );
+  }
+  if (!result.ok) throw refusalResponse(result.reason);
+  return redirect("/provider/profile?saved=1");
+}
+
+export default function ProviderProfile() {
+  const { profile, localities, saved } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const errors = failure?.errors;
+  // After a failed save, show what was typed; otherwise what is saved.
+  const values: Record<string, string> = failure?.values ?? {
+    ...profile,
+    areas: profile.areas.join(","),
+  };
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {saved && !failure ? (
+        <div className="notice notice--approved" role="status">
+          <p className="notice__title">Your profile has been saved.</p>
+        </div>
+      ) : null}
+      <span className="caption">Your organisation</span>
+      <h1>Profile</h1>
+      <p>
+        This is what people see on your public page. <Link to="/dashboard/provider">Back to your dashboard</Link>
+      </p>
+      <SafeForm>
+        <TextField name="name" label="Organisation name" defaultValue={values.name} error={errorFor(errors, "name")} />
+        <SelectField
+          name="type"
+          label="What kind of provider are you?"
+          options={PROVIDER_TYPE_KEYS.map((key) => ({ value: key, label: PROVIDER_TYPE_LABELS[key] }))}
+          defaultValue={values.type}
+          error={errorFor(errors, "type")}
+        />
+        <TextField
+          name="shortDescription"
+          label="Short description"
+          hint="One sentence, up to 200 characters. It appears in search results."
+          defaultValue={values.shortDescription}
+          error={errorFor(errors, "shortDescription")}
+        />
+        <TextArea
+          name="description"
+          label="Full description (optional)"
+          hint="What you do, who you support, and what makes you different."
+          rows={8}
+          defaultValue={values.description}
+          error={errorFor(errors, "description")}
+        />
+        <Checkboxes
+          name="areas"
+          legend="Areas you serve"
+          hint="Choose every town or area where you can provide support."
+          options={localities.map((l) => ({ value: l.id, label: l.name }))}
+          defaultValues={(values.areas ?? "").split(",").filter(Boolean)}
+          error={errorFor(errors, "areas")}
+          small
+        />
+        <TextField
+          name="contactPhone"
+          label="Phone number for enquiries"
+          type="tel"
+          autoComplete="tel"
+          width="half"
+          defaultValue={values.contactPhone}
+          error={errorFor(errors, "contactPhone")}
+        />
+        <TextField
+          name="contactEmail"
+          label="Email address for enquiries"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          defaultValue={values.contactEmail}
+          error={errorFor(errors, "contactEmail")}
+        />
+        <h2>Care Quality Commission (CQC)</h2>
+        <SelectField
+          name="cqcRating"
+          label="Your latest CQC rating"
+          hint="Choose “Not required” if your service does not need to register with the CQC, such as a community activity."
+          options={CQC_RATINGS.map((r) => ({ value: r.key, label: r.label }))}
+          defaultValue={values.cqcRating}
+          error={errorFor(errors, "cqcRating")}
+        />
+        <TextField
+          name="cqcInspectedOn"
+          label="Date of your last CQC inspection"
+          hint="Needed if you have a rating. For example, 14 March 2025."
+          type="date"
+          width="half"
+          defaultValue={values.cqcInspectedOn}
+          error={errorFor(errors, "cqcInspectedOn")}
+        />
+        <TextField
+          name="cqcRegistrationNumber"
+          label="CQC location ID (optional)"
+          hint="As shown on your CQC report, for example 1-123456789."
+          width="half"
+          spellCheck={false}
+          defaultValue={values.cqcRegistrationNumber}
+          error={errorFor(errors, "cqcRegistrationNumber")}
+        />
+        <SubmitButton>Save profile</SubmitButton>
+      </SafeForm>
+    </>
+  );
+}

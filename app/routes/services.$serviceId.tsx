@@ -1,0 +1,94 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { CqcBadge, PRICE_ON_REQUEST, RateCardTable } from "../components/listing";
+import {
+  availabilitySentence,
+  CATEGORY_LABELS,
+  OUTCOME_LABELS,
+  type Outcome,
+  type ServiceCategory,
+} from "../domain/catalogue";
+import { PROVIDER_TYPE_LABELS, type ProviderTypeKey } from "../domain/provider-types";
+import { rateCardSentence } from "../domain/rate-card";
+import { getPublicService } from "../services/catalogue.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} from ${data.provider.name} – Care and Support Marketplace` : "Service not found" },
+];
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const service = getPublicService(context.app, params.serviceId ?? "");
+  if (!service) throw new Response("Not found", { status: 404 });
+  return service;
+}
+
+export default function ServicePage() {
+  const service = useLoaderData<typeof loader>();
+  const { provider, rateCard } = service;
+  return (
+    <>
+      <span className="caption">{CATEGORY_LABELS[service.category as ServiceCategory] ?? service.category}</span>
+      <h1>{service.title}</h1>
+      <p className="lead">
+        From <Link to={`/providers/${provider.slug}`}>{provider.name}</Link>,{" "}
+        {PROVIDER_TYPE_LABELS[provider.type as ProviderTypeKey]?.toLowerCase()}
+      </p>
+      <p>
+        <CqcBadge rating={provider.cqcRating} inspectedOn={provider.cqcInspectedOn} />
+      </p>
+
+      <div className="two-thirds-one-third">
+        <div>
+          <h2>Price</h2>
+          {rateCard ? (
+            <>
+              <p className="price-sentence" data-testid="price-sentence">
+                {rateCardSentence(rateCard)}
+              </p>
+              <RateCardTable rateCard={rateCard} caption="Prices by day" />
+              <p className="hint">Bank holidays are the England and Wales bank holidays.</p>
+            </>
+          ) : (
+            <>
+              <p className="price-sentence">{PRICE_ON_REQUEST}</p>
+              <p>This provider has not published prices for this service. Contact them to ask for a quote.</p>
+            </>
+          )}
+
+          <h2>About this service</h2>
+          <p className="prose">{service.description}</p>
+
+          <h2>What it helps with</h2>
+          <ul className="list list--bullet">
+            {service.outcomes.map((o) => (
+              <li key={o}>{OUTCOME_LABELS[o as Outcome] ?? o}</li>
+            ))}
+          </ul>
+
+          <h2>When</h2>
+          <p>
+            {availabilitySentence({
+              days: service.days,
+              startTime: service.startTime,
+              endTime: service.endTime,
+              bankHolidays: service.bankHolidays,
+            })}
+          </p>
+
+          <h2>Where</h2>
+          <p>{service.areas.length > 0 ? `Covers ${service.areas.join(", ")}.` : "Areas not given."}</p>
+        </div>
+        <aside className="call-to-action" aria-labelledby="book-heading">
+          <h2 id="book-heading">Book this service</h2>
+          <p>Booking online with your personal budget is coming soon.</p>
+          <button type="button" className="button" disabled aria-describedby="book-soon">
+            Book this service
+          </button>
+          <p id="book-soon" className="hint">
+            Online booking is not available yet. For now, contact {provider.name} directly.
+          </p>
+        </aside>
+      </div>
+    </>
+  );
+}
