@@ -12,6 +12,8 @@ import { CSRF_COOKIE, csrfValid, isCsrfExempt, isMutating, newCsrfToken } from "
 import type { RequestContext } from "./load-context";
 import { newNonce, securityHeaders } from "./security-headers.server";
 
+const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+
 export interface WebServerOptions {
   build: ServerBuild;
   app: AppContext;
@@ -70,6 +72,19 @@ export function createWebServer(options: WebServerOptions): express.Express {
   web.use(express.static(publicDir, { maxAge: "1h", index: false }));
 
   web.all("*", async (req, res, next) => {
+    // Nothing the site accepts is bigger than a logo and a form; refuse larger bodies before reading them.
+    if (Number(req.headers["content-length"] ?? 0) > MAX_REQUEST_BYTES) {
+      res
+        .status(413)
+        .type("html")
+        .send(
+          plainPage(
+            "That file is too big",
+            "<p>Files must be smaller than 1 MB. Go back and choose a smaller file.</p>",
+          ),
+        );
+      return;
+    }
     try {
       const cookies = parseCookies(req.headers.cookie ?? "");
       let csrfToken = cookies[CSRF_COOKIE];

@@ -1,4 +1,13 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import {
@@ -12,10 +21,13 @@ import {
   TextField,
 } from "../components/forms";
 import { CQC_RATINGS, type CqcRating } from "../domain/catalogue";
+import { MAX_LOGO_BYTES } from "../domain/uploads";
 import { PROVIDER_TYPE_KEYS, PROVIDER_TYPE_LABELS } from "../domain/provider-types";
 import { checkboxList, optionalText, parseForm } from "../http/forms.server";
 import { refusalResponse, requireProviderStaff } from "../http/guards.server";
 import { listLocalities } from "../services/localities.server";
+import type { AppContext } from "../services/context.server";
+import { removeProviderLogo, saveProviderLogo } from "../services/provider-logo.server";
 import { getProviderProfile, updateProviderProfile } from "../services/provider-profile.server";
 
 export const meta: MetaFunction = () => [{ title: "Your organisation's profile – Care and Support Marketplace" }];
@@ -88,13 +100,45 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       cqcRating: profile.cqcRating,
       cqcInspectedOn: profile.cqcInspectedOn ?? "",
     },
+    hasLogo: profile.logoFile !== null,
     localities: listLocalities(context.app),
-    saved: new URL(request.url).searchParams.has("saved"),
+    saved: new URL(request.url).searchParams.get("saved"),
   };
+}
+
+async function logoAction(request: Request, actor: ReturnType<typeof requireProviderStaff>, app: AppContext) {
+  const intent = new URL(request.url).searchParams.get("intent");
+  if (intent === "remove-logo") {
+    const removed = removeProviderLogo(app, actor, actor.providerId);
+    if (!removed.ok) throw refusalResponse(removed.reason);
+    return redirect("/provider/profile?saved=logo-removed");
+  }
+  let bytes = new Uint8Array();
+  try {
+    const formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_LOGO_BYTES }),
+    );
+    const file = formData.get("logo");
+    if (file && typeof file !== "string") bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (error) {
+    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    bytes = new Uint8Array(MAX_LOGO_BYTES + 1);
+  }
+  const saved = saveProviderLogo(app, actor, actor.providerId, bytes);
+  if (!saved.ok && saved.reason === "invalid") {
+    return json(
+      { ok: false as const, errors: [{ field: "logo", message: saved.message }], values: {} },
+      { status: 400 },
+    );
+  }
+  if (!saved.ok) throw refusalResponse(saved.reason);
+  return redirect("/provider/profile?saved=logo");
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireProviderStaff(request, context);
+  if (new URL(request.url).searchParams.has("intent")) return logoAction(request, actor, context.app);
   const form = await parseForm(request, ProfileForm);
   if (!form.ok) return json(form, { status: 400 });
   const result = updateProviderProfile(context.app, actor, actor.providerId, {
@@ -112,8 +156,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/provider/profile?saved=1");
 }
 
+const SAVED_MESSAGES: Record<string, string> = {
+  "1": "Your profile has been saved.",
+  logo: "Your logo has been uploaded.",
+  "logo-removed": "Your logo has been removed.",
+};
+
 export default function ProviderProfile() {
-  const { profile, localities, saved } = useLoaderData<typeof loader>();
+  const { profile, localities, saved, hasLogo } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const errors = failure?.errors;
   // After a failed save, show what was typed; otherwise what is saved.
@@ -126,7 +176,7 @@ export default function ProviderProfile() {
       <ErrorSummary errors={errors} />
       {saved && !failure ? (
         <div className="notice notice--approved" role="status">
-          <p className="notice__title">Your profile has been saved.</p>
+          <p className="notice__title">{SAVED_MESSAGES[saved] ?? SAVED_MESSAGES["1"]}</p>
         </div>
       ) : null}
       <span className="caption">Your organisation</span>
@@ -213,6 +263,46 @@ export default function ProviderProfile() {
           error={errorFor(errors, "cqcRegistrationNumber")}
         />
         <SubmitButton>Save profile</SubmitButton>
+      </SafeForm>
+
+      <h2 id="logo-heading">Logo (optional)</h2>
+      {hasLogo ? (
+        <>
+          <p>
+            <img src="/provider/logo" alt="Your current logo" className="provider-logo" />
+          </p>
+          <SafeForm action="?intent=remove-logo">
+            <button type="submit" className="button button--secondary">
+              Remove logo
+            </button>
+          </SafeForm>
+        </>
+      ) : null}
+      <SafeForm action="?intent=logo" encType="multipart/form-data">
+        <div className={`form-group${errorFor(errors, "logo") ? " form-group--error" : ""}`}>
+          <label className="label" htmlFor="logo">
+            {hasLogo ? "Upload a new logo" : "Upload a logo"}
+          </label>
+          <div id="logo-hint" className="hint">
+            A PNG, JPEG or WebP image, smaller than 1 MB.
+          </div>
+          {errorFor(errors, "logo") ? (
+            <p id="logo-error" className="error-message">
+              <span className="visually-hidden">Error:</span> {errorFor(errors, "logo")}
+            </p>
+          ) : null}
+          <input
+            className="file-upload"
+            id="logo"
+            name="logo"
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            aria-describedby={errorFor(errors, "logo") ? "logo-hint logo-error" : "logo-hint"}
+          />
+        </div>
+        <button type="submit" className="button button--secondary">
+          Upload logo
+        </button>
       </SafeForm>
     </>
   );

@@ -2,7 +2,8 @@
  * The things every use case needs: the database and the session manager. Routes get the process-wide
  * context from `appContext()`; tests build their own with `createAppContext` on a temp database.
  */
-import { openDatabase, type DatabaseHandle } from "../../db/client.server";
+import { dirname, resolve } from "node:path";
+import { defaultDatabasePath, openDatabase, type DatabaseHandle } from "../../db/client.server";
 import { createLucia, type Auth } from "./lucia.server";
 
 export interface AppContext {
@@ -10,12 +11,18 @@ export interface AppContext {
   auth: Auth;
   /** Cookies are marked Secure when the site is served over HTTPS (production). */
   secureCookies: boolean;
+  /** Where uploaded files (provider logos) are kept: beside the database unless UPLOADS_DIR says. */
+  uploadsDir: string;
 }
 
-export function createAppContext(options: { databasePath?: string; secureCookies?: boolean } = {}): AppContext {
-  const database = openDatabase(options.databasePath);
+export function createAppContext(
+  options: { databasePath?: string; secureCookies?: boolean; uploadsDir?: string } = {},
+): AppContext {
+  const databasePath = options.databasePath ?? defaultDatabasePath();
+  const database = openDatabase(databasePath);
   const secureCookies = options.secureCookies ?? process.env.NODE_ENV === "production";
-  return { database, auth: createLucia(database.db, secureCookies), secureCookies };
+  const uploadsDir = options.uploadsDir ?? process.env.UPLOADS_DIR ?? resolve(dirname(databasePath), "uploads");
+  return { database, auth: createLucia(database.db, secureCookies), secureCookies, uploadsDir };
 }
 
 const GLOBAL_KEY = Symbol.for("care-marketplace.app-context");

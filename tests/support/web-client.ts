@@ -48,6 +48,17 @@ export class WebClient {
   }
 }
 
+export async function postMultipart(client: WebClient, path: string, form: FormData): Promise<Response> {
+  if (!client.cookies.has("csrf")) await client.get("/");
+  form.set("_csrf", client.cookies.get("csrf") ?? "");
+  return fetch(client.baseUrl + path, {
+    method: "POST",
+    body: form,
+    headers: { cookie: client.cookieHeader() },
+    redirect: "manual",
+  });
+}
+
 /** The whole web stack (the production Remix build) in this process, on a free port. */
 export async function startWebServer(app: AppContext): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const buildPath = resolve("build/index.js");
