@@ -60,7 +60,11 @@ export function buildServiceDocument(db: Db, serviceId: string, labels: Document
 }
 
 /** Documents for many services in three queries; services that must not be listed are absent. */
-export function buildServiceDocuments(db: Db, serviceIds: string[], labels: DocumentLabels): Map<string, ServiceDocument> {
+export function buildServiceDocuments(
+  db: Db,
+  serviceIds: string[],
+  labels: DocumentLabels,
+): Map<string, ServiceDocument> {
   const documents = new Map<string, ServiceDocument>();
   if (serviceIds.length === 0) return documents;
   const rows = db
@@ -83,7 +87,8 @@ export function buildServiceDocuments(db: Db, serviceIds: string[], labels: Docu
     .all()
     .sort((a, b) => a.name.localeCompare(b.name));
   const areasByService = new Map<string, typeof areaRows>();
-  for (const area of areaRows) areasByService.set(area.serviceId, [...(areasByService.get(area.serviceId) ?? []), area]);
+  for (const area of areaRows)
+    areasByService.set(area.serviceId, [...(areasByService.get(area.serviceId) ?? []), area]);
 
   for (const { service, provider } of rows) {
     if (service.status !== "live" || provider.accreditationStatus !== "approved") continue;

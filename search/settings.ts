@@ -16,22 +16,38 @@ export const servicesIndexSettings: IndexDefinition = {
   primaryKey: "id",
   settings: {
     // Order matters: earlier attributes weigh more in the 'attribute' rule.
-    searchableAttributes: ["title", "category", "description", "providerName", "outcomes", "areas"],
+    // Labels rather than keys are searchable, so "home care" matches as people type it.
+    searchableAttributes: [
+      "title",
+      "categoryLabel",
+      "description",
+      "providerName",
+      "outcomeLabels",
+      "areas",
+      "providerTypeLabel",
+    ],
     filterableAttributes: [
       "category",
       "areas",
+      "areaIds",
       "providerType",
       "cqcRating",
       "pricePublished",
+      "rateUnit",
       "weekdayRatePence",
       "weekendAvailable",
+      "bankHolidayAvailable",
       "daysAvailable",
       "stars",
       "reviewCount",
       "qualityScore",
       "accredited",
+      "_geo",
     ],
-    sortableAttributes: ["weekdayRatePence", "qualityScore", "stars", "reviewCount"],
+    sortableAttributes: ["weekdayRatePence", "qualityScore", "stars", "reviewCount", "_geo"],
+    // Facet counts for every value of our small fixed lists.
+    faceting: { maxValuesPerFacet: 100 },
+    pagination: { maxTotalHits: 5000 },
     // Meilisearch's defaults (relevance first), then the quality signal breaks ties.
     rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "qualityScore:desc"],
     typoTolerance: { enabled: true },
