@@ -11,9 +11,13 @@ export type SearchGateway = {
   indexUid: string;
 };
 
-export function createSearchClient({ host, apiKey }: SearchConnectionConfig): Meilisearch {
+export function createSearchClient({
+  host,
+  apiKey,
+  timeoutMs = 10_000,
+}: SearchConnectionConfig & { timeoutMs?: number }): Meilisearch {
   // Empty key = server without a master key (development mode); send no header.
-  return new Meilisearch({ host, apiKey: apiKey || undefined, timeout: 10_000 });
+  return new Meilisearch({ host, apiKey: apiKey || undefined, timeout: timeoutMs });
 }
 
 export function createSearchGateway({

@@ -1,4 +1,4 @@
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { localities } from "../../db/schema";
 import type { AppContext } from "./context.server";
 
@@ -13,4 +13,14 @@ export function listLocalities(ctx: AppContext): Locality[] {
     .from(localities)
     .orderBy(asc(localities.name))
     .all();
+}
+
+export function findLocality(ctx: AppContext, id: string) {
+  return (
+    ctx.database.db
+      .select({ id: localities.id, name: localities.name, latitude: localities.latitude, longitude: localities.longitude })
+      .from(localities)
+      .where(eq(localities.id, id))
+      .get() ?? null
+  );
 }

@@ -1,0 +1,98 @@
+/**
+ * Reads the search page's address into search parameters (shared by the server and the page). All search state lives in the URL, so a
+ * search can be shared and the back button works. Unknown values are ignored rather than refused;
+ * a price that is not money is reported next to its box, with what was typed kept.
+ */
+import { CQC_RATING_KEYS, SERVICE_CATEGORY_KEYS } from "../domain/catalogue";
+import { parseMoney } from "../domain/money";
+import { PROVIDER_TYPE_KEYS } from "../domain/provider-types";
+import { MAX_RATE_PENCE } from "../domain/rate-card";
+import { emptyParams, SEARCH_SORTS, type SearchParams, type SearchSort } from "../../search/query-types";
+
+export interface SearchForm {
+  q: string;
+  categories: string[];
+  area: string;
+  providerTypes: string[];
+  cqcRatings: string[];
+  maxPrice: string;
+  weekends: boolean;
+  stars: string;
+  published: boolean;
+  sort: SearchSort;
+  page: number;
+}
+
+export const SEARCH_PAGE_SIZE = 20;
+
+function known(values: string[], allowed: readonly string[]): string[] {
+  return [...new Set(values.filter((v) => allowed.includes(v)))];
+}
+
+export function readSearchForm(url: URL): SearchForm {
+  const p = url.searchParams;
+  const sort = p.get("sort") ?? "best";
+  const page = Number.parseInt(p.get("page") ?? "1", 10);
+  return {
+    q: (p.get("q") ?? "").trim().slice(0, 200),
+    categories: known(p.getAll("category"), SERVICE_CATEGORY_KEYS),
+    area: (p.get("area") ?? "").slice(0, 60),
+    providerTypes: known(p.getAll("type"), PROVIDER_TYPE_KEYS),
+    cqcRatings: known(p.getAll("cqc"), CQC_RATING_KEYS),
+    maxPrice: (p.get("maxPrice") ?? "").trim().slice(0, 20),
+    weekends: p.get("weekends") === "on",
+    stars: ["1", "2", "3", "4", "5"].includes(p.get("stars") ?? "") ? (p.get("stars") as string) : "",
+    published: p.get("published") === "on",
+    sort: (SEARCH_SORTS as readonly string[]).includes(sort) ? (sort as SearchSort) : "best",
+    page: Number.isFinite(page) && page > 0 ? Math.min(page, 250) : 1,
+  };
+}
+
+export function toSearchParams(
+  form: SearchForm,
+  area: { id: string; latitude: number; longitude: number } | null,
+): { params: SearchParams; maxPriceError: string | null } {
+  let maxHourlyPence: number | null = null;
+  let maxPriceError: string | null = null;
+  if (form.maxPrice) {
+    const parsed = parseMoney(form.maxPrice, { label: "price", max: MAX_RATE_PENCE });
+    if (parsed.ok) maxHourlyPence = parsed.pence;
+    else maxPriceError = parsed.message;
+  }
+  return {
+    params: emptyParams({
+      q: form.q,
+      categories: form.categories,
+      area,
+      providerTypes: form.providerTypes,
+      cqcRatings: form.cqcRatings,
+      maxHourlyPence,
+      weekends: form.weekends,
+      minStars: form.stars ? Number(form.stars) : null,
+      publishedOnly: form.published,
+      sort: form.sort === "distance" && !area ? "best" : form.sort,
+      page: form.page,
+      pageSize: SEARCH_PAGE_SIZE,
+    }),
+    maxPriceError,
+  };
+}
+
+/** The address for a search with some of its state changed (page reset unless given). */
+export function searchHref(form: SearchForm, change: Partial<SearchForm>): string {
+  const next = { ...form, page: 1, ...change };
+  const p = new URLSearchParams();
+  if (next.q) p.set("q", next.q);
+  for (const c of next.categories) p.append("category", c);
+  if (next.area) p.set("area", next.area);
+  for (const t of next.providerTypes) p.append("type", t);
+  for (const r of next.cqcRatings) p.append("cqc", r);
+  if (next.maxPrice) p.set("maxPrice", next.maxPrice);
+  if (next.weekends) p.set("weekends", "on");
+  if (next.stars) p.set("stars", next.stars);
+  if (next.published) p.set("published", "on");
+  if (next.sort !== "best") p.set("sort", next.sort);
+  if (next.page > 1) p.set("page", String(next.page));
+  const query = p.toString();
+  return query ? `/search?${query}` : "/search";
+}

@@ -1,0 +1,26 @@
+/**
+ * Searching the marketplace: Meilisearch when it answers, otherwise SQLite ("reduced mode"), so the
+ * search page never fails because the search server is down.
+ */
+import { searchWithSqlite } from "../../search/fallback.server";
+import { searchWithMeilisearch } from "../../search/queries.server";
+import type { SearchParams, SearchResults } from "../../search/query-types";
+import type { AppContext } from "./context.server";
+import { SEARCH_DOCUMENT_LABELS } from "./search-labels";
+
+let lastWarning = 0;
+
+export async function searchServices(ctx: AppContext, params: SearchParams): Promise<SearchResults> {
+  if (ctx.search) {
+    try {
+      return await searchWithMeilisearch(ctx.search.client, ctx.search.indexUid, params);
+    } catch (error) {
+      // Say so in the log once a minute, not on every request while it is down.
+      if (Date.now() - lastWarning > 60_000) {
+        lastWarning = Date.now();
+        console.warn(`Search is in reduced mode: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+  return searchWithSqlite(ctx.database.db, params, SEARCH_DOCUMENT_LABELS);
+}

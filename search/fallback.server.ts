@@ -1,0 +1,108 @@
+/**
+ * Search straight from SQLite, for when Meilisearch cannot be reached: plain word matching with LIKE
+ * over the same fields, the same filters, no typo tolerance, synonyms or facet counts. Also the
+ * baseline the search benchmark compares Meilisearch with.
+ */
+import { and, asc, count, desc, eq, exists, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../db/client.server";
+import { providers, serviceAreas, services } from "../db/schema";
+import { buildServiceDocuments, type DocumentLabels } from "./documents.server";
+import { hitFromDocument } from "./hits";
+import type { SearchHit, SearchParams, SearchResults } from "./query-types";
+
+function escapeLike(word: string): string {
+  return word.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function wordMatches(word: string, labels: DocumentLabels): SQL {
+  const pattern = `%${escapeLike(word)}%`;
+  const matchingCategories = Object.entries(labels.category)
+    .filter(([, label]) => label.toLowerCase().includes(word.toLowerCase()))
+    .map(([key]) => key);
+  const clauses: (SQL | undefined)[] = [
+    sql`${services.title} like ${pattern} escape '\\'`,
+    sql`${services.description} like ${pattern} escape '\\'`,
+    sql`${providers.name} like ${pattern} escape '\\'`,
+    matchingCategories.length > 0 ? inArray(services.category, matchingCategories) : undefined,
+  ];
+  return or(...clauses)!;
+}
+
+export function searchWithSqlite(db: Db, params: SearchParams, labels: DocumentLabels): SearchResults {
+  const started = performance.now();
+  const words = params.q.trim().split(/\s+/).filter(Boolean).slice(0, 10);
+  const conditions: (SQL | undefined)[] = [
+    eq(services.status, "live"),
+    eq(providers.accreditationStatus, "approved"),
+    ...words.map((w) => wordMatches(w, labels)),
+    params.categories.length > 0 ? inArray(services.category, params.categories) : undefined,
+    params.providerTypes.length > 0
+      ? inArray(providers.type, params.providerTypes as (typeof providers.type._.data)[])
+      : undefined,
+    params.cqcRatings.length > 0
+      ? inArray(providers.cqcRating, params.cqcRatings as (typeof providers.cqcRating._.data)[])
+      : undefined,
+    params.area
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(serviceAreas)
+            .where(and(eq(serviceAreas.serviceId, services.id), eq(serviceAreas.localityId, params.area.id))),
+        )
+      : undefined,
+    params.weekends ? or(like(services.days, '%"sat"%'), like(services.days, '%"sun"%')) : undefined,
+    params.publishedOnly ? eq(services.pricePublished, true) : undefined,
+    params.maxHourlyPence !== null
+      ? and(
+          eq(services.pricePublished, true),
+          eq(services.rateUnit, "hour"),
+          sql`${services.weekdayRatePence} <= ${params.maxHourlyPence}`,
+        )
+      : undefined,
+    // No reviews yet in the fallback's world: a minimum star rating matches nothing.
+    params.minStars !== null ? sql`0` : undefined,
+  ];
+  const where = and(...conditions);
+  const total =
+    db
+      .select({ n: count() })
+      .from(services)
+      .innerJoin(providers, eq(providers.id, services.providerId))
+      .where(where)
+      .get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / params.pageSize));
+  // Unpublished prices sort after published ones, whichever way prices are sorted.
+  const order =
+    params.sort === "price_asc"
+      ? [desc(services.pricePublished), asc(services.weekdayRatePence), asc(services.title)]
+      : params.sort === "price_desc"
+        ? [desc(services.pricePublished), desc(services.weekdayRatePence), asc(services.title)]
+        : [asc(services.title), asc(services.id)];
+  const ids = db
+    .select({ id: services.id })
+    .from(services)
+    .innerJoin(providers, eq(providers.id, services.providerId))
+    .where(where)
+    .orderBy(...order)
+    .limit(params.pageSize)
+    .offset((Math.max(1, params.page) - 1) * params.pageSize)
+    .all()
+    .map((r) => r.id);
+  const documents = buildServiceDocuments(db, ids, labels);
+  const hits: SearchHit[] = [];
+  for (const id of ids) {
+    const doc = documents.get(id);
+    if (!doc) continue;
+    hits.push(hitFromDocument(doc));
+  }
+  return {
+    mode: "fallback",
+    total,
+    page: Math.min(Math.max(1, params.page), pageCount),
+    pageCount,
+    hits,
+    facets: {},
+    reviewsExist: false,
+    processingMs: Math.round(performance.now() - started),
+  };
+}

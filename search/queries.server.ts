@@ -1,0 +1,118 @@
+/**
+ * Searching services in Meilisearch: words, filters as facets with counts, sorts, pages, highlights.
+ * Facet counts are "disjunctive": the counts for a filter ignore that filter's own choices, so people
+ * can see what ticking another box would give.
+ */
+import type { Filter, Meilisearch, MultiSearchQuery, SearchResponse } from "meilisearch";
+import type { ServiceDocument } from "./documents.server";
+import { hitFromDocument } from "./hits";
+import { MATCH_END, MATCH_START, type FacetCounts, type SearchParams, type SearchResults } from "./query-types";
+
+const FACETS = ["category", "areaIds", "providerType", "cqcRating", "weekendAvailable", "pricePublished"] as const;
+type Facet = (typeof FACETS)[number];
+
+function quote(value: string): string {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+function anyOf(attribute: string, values: string[]): string | null {
+  return values.length === 0 ? null : `${attribute} IN [${values.map(quote).join(", ")}]`;
+}
+
+/** Filters grouped by the facet they belong to, so one group can be left out for its own counts. */
+function filterGroups(params: SearchParams): Record<Facet | "other", string[]> {
+  const groups: Record<Facet | "other", string[]> = {
+    category: [],
+    areaIds: [],
+    providerType: [],
+    cqcRating: [],
+    weekendAvailable: [],
+    pricePublished: [],
+    other: [],
+  };
+  const push = (group: Facet | "other", clause: string | null) => {
+    if (clause) groups[group].push(clause);
+  };
+  push("category", anyOf("category", params.categories));
+  push("areaIds", params.area ? `areaIds = ${quote(params.area.id)}` : null);
+  push("providerType", anyOf("providerType", params.providerTypes));
+  push("cqcRating", anyOf("cqcRating", params.cqcRatings));
+  push("weekendAvailable", params.weekends ? "weekendAvailable = true" : null);
+  push("pricePublished", params.publishedOnly ? "pricePublished = true" : null);
+  if (params.maxHourlyPence !== null) {
+    // Only published hourly prices can be compared with "£X an hour"; others have no such field.
+    push("other", `rateUnit = "hour" AND weekdayRatePence <= ${params.maxHourlyPence}`);
+  }
+  if (params.minStars !== null) push("other", `stars >= ${params.minStars}`);
+  return groups;
+}
+
+function combine(groups: Record<string, string[]>, without?: Facet): Filter {
+  return Object.entries(groups)
+    .filter(([group]) => group !== without)
+    .flatMap(([, clauses]) => clauses);
+}
+
+function sortFor(params: SearchParams): string[] | undefined {
+  switch (params.sort) {
+    case "quality":
+      return ["qualityScore:desc"];
+    case "price_asc":
+      // Documents without a price (unpublished) have no weekdayRatePence: Meilisearch puts them last.
+      return ["weekdayRatePence:asc"];
+    case "price_desc":
+      return ["weekdayRatePence:desc"];
+    case "reviews":
+      return ["reviewCount:desc", "stars:desc"];
+    case "distance":
+      return params.area ? [`_geoPoint(${params.area.latitude}, ${params.area.longitude}):asc`] : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export async function searchWithMeilisearch(
+  client: Meilisearch,
+  indexUid: string,
+  params: SearchParams,
+): Promise<SearchResults> {
+  const started = performance.now();
+  const groups = filterGroups(params);
+  const activeFacets = FACETS.filter((f) => groups[f].length > 0);
+  const base = { indexUid, q: params.q };
+  const queries: MultiSearchQuery[] = [
+    {
+      ...base,
+      filter: combine(groups),
+      sort: sortFor(params),
+      hitsPerPage: params.pageSize,
+      page: params.page,
+      facets: [...FACETS.filter((f) => !activeFacets.includes(f)), "reviewCount"],
+      attributesToHighlight: ["title", "description"],
+      attributesToCrop: ["description"],
+      cropLength: 30,
+      highlightPreTag: MATCH_START,
+      highlightPostTag: MATCH_END,
+    },
+    // One count-only query for each facet in use, without its own filter.
+    ...activeFacets.map((facet) => ({ ...base, filter: combine(groups, facet), facets: [facet], limit: 0 })),
+  ];
+  const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, ServiceDocument>({ queries });
+  const main = results[0] as SearchResponse<ServiceDocument> | undefined;
+  if (!main) throw new Error("Meilisearch returned no results");
+  const facets: FacetCounts = { ...(main.facetDistribution ?? {}) };
+  activeFacets.forEach((facet, i) => {
+    facets[facet] = results[i + 1]?.facetDistribution?.[facet] ?? {};
+  });
+  const total = main.totalHits ?? main.estimatedTotalHits ?? 0;
+  return {
+    mode: "meilisearch",
+    total,
+    page: main.page ?? params.page,
+    pageCount: Math.max(1, main.totalPages ?? Math.ceil(total / params.pageSize)),
+    hits: main.hits.map((hit) => hitFromDocument(hit, hit._formatted ?? {})),
+    facets,
+    reviewsExist: (main.facetStats?.reviewCount?.max ?? 0) > 0,
+    processingMs: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,103 @@
+/** What a search asks for and what it answers, the same for Meilisearch and the SQLite fallback. */
+
+export const SEARCH_SORTS = ["best", "quality", "price_asc", "price_desc", "reviews", "distance"] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+export interface SearchParams {
+  q: string;
+  categories: string[];
+  /** A locality id: only services covering it; with its coordinates for sorting by distance. */
+  area: { id: string; latitude: number; longitude: number } | null;
+  providerTypes: string[];
+  cqcRatings: string[];
+  /** "Up to £X an hour": only published hourly prices at or below this, in pence. */
+  maxHourlyPence: number | null;
+  weekends: boolean;
+  minStars: number | null;
+  publishedOnly: boolean;
+  sort: SearchSort;
+  page: number;
+  pageSize: number;
+}
+
+/** A piece of text, marked where it matched the search words. */
+export interface TextSegment {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  id: string;
+  title: TextSegment[];
+  description: TextSegment[];
+  category: string;
+  providerName: string;
+  providerSlug: string;
+  cqcRating: string;
+  areas: string[];
+  pricePublished: boolean;
+  rate: {
+    unit: string;
+    weekdayPence: number;
+    weekendPence: number;
+    bankHolidayPence: number;
+    minimumChargePence: number | null;
+  } | null;
+  stars: number;
+  reviewCount: number;
+  qualityScore: number;
+}
+
+export type FacetCounts = Record<string, Record<string, number>>;
+
+export interface SearchResults {
+  mode: "meilisearch" | "fallback";
+  total: number;
+  page: number;
+  pageCount: number;
+  hits: SearchHit[];
+  /** Counts per filter value; empty in the fallback. */
+  facets: FacetCounts;
+  /** True when any service has reviews, so the minimum-stars filter means something. */
+  reviewsExist: boolean;
+  processingMs: number;
+}
+
+export function emptyParams(overrides: Partial<SearchParams> = {}): SearchParams {
+  return {
+    q: "",
+    categories: [],
+    area: null,
+    providerTypes: [],
+    cqcRatings: [],
+    maxHourlyPence: null,
+    weekends: false,
+    minStars: null,
+    publishedOnly: false,
+    sort: "best",
+    page: 1,
+    pageSize: 20,
+    ...overrides,
+  };
+}
+
+/** Splits text marked with \u0001…\u0002 (what we ask Meilisearch to mark matches with) into segments. */
+export const MATCH_START = "\u0001";
+export const MATCH_END = "\u0002";
+
+export function segmentsOf(marked: string): TextSegment[] {
+  const segments: TextSegment[] = [];
+  let rest = marked;
+  while (rest.length > 0) {
+    const open = rest.indexOf(MATCH_START);
+    const close = open === -1 ? -1 : rest.indexOf(MATCH_END, open + 1);
+    if (open === -1 || close === -1) {
+      segments.push({ text: rest.replaceAll(MATCH_START, "").replaceAll(MATCH_END, ""), match: false });
+      break;
+    }
+    if (open > 0) segments.push({ text: rest.slice(0, open), match: false });
+    if (close > open + 1) segments.push({ text: rest.slice(open + 1, close), match: true });
+    rest = rest.slice(close + 1);
+  }
+  return segments;
+}
