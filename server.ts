@@ -8,10 +8,13 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createWebServer } from "./app/http/express-app.server";
-import { createAppContext } from "./app/services/context.server";
+import { createAppContext, searchConnection } from "./app/services/context.server";
 import { isDatabaseEmpty, seedDemoData } from "./app/services/seed.server";
-import { createSearchGateway } from "./search/client.server";
+import { SEARCH_DOCUMENT_LABELS } from "./app/services/search-labels";
+import { createSearchClient, createSearchGateway } from "./search/client.server";
 import { connectMeilisearch } from "./search/connection.server";
+import { createOutboxIndexer, type OutboxIndexer } from "./search/indexer.server";
+import { SERVICES_INDEX_UID } from "./search/settings";
 
 const port = Number(process.env.PORT ?? 3000);
 const mode = process.env.NODE_ENV === "development" ? "development" : "production";
@@ -41,16 +44,26 @@ if (isDatabaseEmpty(app)) {
 }
 
 let search: Awaited<ReturnType<typeof connectMeilisearch>>;
+let indexer: OutboxIndexer;
 try {
   search = await connectMeilisearch({ dataDir: resolve(process.env.MEILI_DATA_DIR ?? "data/meili") });
   await createSearchGateway({ host: search.host, apiKey: search.apiKey }).applySettings();
+  // Drains the search outbox in the background; retries on its own while Meilisearch is unavailable.
+  indexer = createOutboxIndexer({
+    db: app.database.db,
+    client: createSearchClient({ host: search.host, apiKey: search.apiKey }),
+    indexUid: SERVICES_INDEX_UID,
+    labels: SEARCH_DOCUMENT_LABELS,
+    log: (line) => console.error(line),
+  });
+  indexer.start();
 } catch (error) {
   console.error(`\nSearch could not start.\n${error instanceof Error ? error.message : String(error)}\n`);
   app.database.close();
   process.exit(1);
 }
 say(`Meilisearch ${search.embedded ? "started" : "connected"} at ${search.host}`);
-process.env.MEILI_HOST_RESOLVED = search.host;
+app.search = searchConnection({ host: search.host, apiKey: search.apiKey });
 
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 const web = createWebServer({ build, app, mode });
@@ -65,6 +78,7 @@ async function shutdown(signal: string) {
   say(`\n${signal}: stopping…`);
   httpServer.close();
   httpServer.closeAllConnections();
+  await indexer.stop();
   await search.embedded?.stop();
   app.database.close();
   process.exit(0);

@@ -1,0 +1,207 @@
+/**
+ * `npm run bench:search`: 100,000 services from 2,000 providers (made by the seed generator, reused on
+ * later runs), indexed into a fresh Meilisearch, then the same fixed set of realistic searches run
+ * through Meilisearch (as the search page does: facets, sorts, highlights) and through a plain SQLite
+ * LIKE baseline over the same fields. Prints figures; asserts nothing.
+ */
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { count } from "drizzle-orm";
+import { services } from "../../db/schema";
+import { createAppContext } from "../../app/services/context.server";
+import { SEARCH_DOCUMENT_LABELS } from "../../app/services/search-labels";
+import { seedDemoData } from "../../app/services/seed.server";
+import { LOCALITIES } from "../../db/localities";
+import { createSearchClient } from "../../search/client.server";
+import { searchWithSqlite } from "../../search/fallback.server";
+import { startMeilisearch } from "../../search/meili-process.server";
+import { searchWithMeilisearch } from "../../search/queries.server";
+import { emptyParams, type SearchParams } from "../../search/query-types";
+import { rebuildIndex } from "../../search/reindex.server";
+
+const { values } = parseArgs({
+  options: {
+    providers: { type: "string", default: "2000" },
+    "services-per-provider": { type: "string", default: "50" },
+    queries: { type: "string", default: "240" },
+  },
+});
+const providers = Number(values.providers);
+const perProvider = Number(values["services-per-provider"]);
+const queryCount = Math.max(200, Number(values.queries));
+
+const dir = resolve("data/bench");
+mkdirSync(dir, { recursive: true });
+const databasePath = resolve(dir, `search-${providers}x${perProvider}.sqlite`);
+
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)] ?? 0;
+}
+
+/** A fixed mix of what people type and tick: plain words, typos, filters, facets and sorts. */
+function queryMix(n: number): SearchParams[] {
+  const random = seeded(42);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const words = [
+    "home care",
+    "personal care",
+    "day centre",
+    "respite",
+    "short break",
+    "personal assistant",
+    "PA",
+    "meals",
+    "cleaning",
+    "shopping help",
+    "befriending",
+    "supported living",
+    "advocacy",
+    "grab rail",
+    "sitting service",
+    "lunch club",
+    "home help",
+    "domiciliary care",
+    "care at home",
+    "bathing",
+  ];
+  const typos = [
+    "domicilary",
+    "persnal care",
+    "respit",
+    "day center",
+    "asistant",
+    "befrending",
+    "cleanning",
+    "suported living",
+    "meels",
+    "advocasy",
+  ];
+  const categories = [
+    "home_care",
+    "personal_care",
+    "day_opportunities",
+    "respite",
+    "supported_living",
+    "community_access",
+    "personal_assistant",
+    "domestic_help",
+    "meals",
+    "equipment",
+    "advocacy",
+  ];
+  const sorts = ["best", "best", "quality", "price_asc", "price_desc", "reviews"] as const;
+  const mix: SearchParams[] = [];
+  for (let i = 0; i < n; i++) {
+    const kind = i % 6;
+    const locality = pick(LOCALITIES);
+    const area = { id: locality.id, latitude: locality.latitude, longitude: locality.longitude };
+    const q = kind === 1 ? pick(typos) : kind === 5 ? "" : pick(words);
+    mix.push(
+      emptyParams({
+        q,
+        categories: kind === 2 || kind === 5 ? [pick(categories)] : [],
+        area: kind >= 3 ? area : null,
+        maxHourlyPence: kind === 3 ? 1800 + Math.floor(random() * 1200) : null,
+        weekends: kind === 4,
+        cqcRatings: kind === 4 ? ["good", "outstanding"] : [],
+        publishedOnly: kind === 2,
+        sort: kind === 5 ? "distance" : pick(sorts),
+        page: 1 + Math.floor(random() * 2),
+      }),
+    );
+  }
+  return mix;
+}
+
+async function main() {
+  const ctx = createAppContext({ databasePath });
+  const existing = ctx.database.db.select({ n: count() }).from(services).get()?.n ?? 0;
+  if (existing < providers * perProvider) {
+    ctx.database.close();
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(databasePath + suffix, { force: true });
+    const fresh = createAppContext({ databasePath });
+    console.log(`Generating ${providers} providers × ${perProvider} services with the seed generator…`);
+    const started = Date.now();
+    await seedDemoData(fresh, { providers, servicesPerProvider: perProvider, log: (l) => console.log(`  ${l}`) });
+    console.log(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    fresh.database.close();
+  } else {
+    console.log(`Reusing ${databasePath}`);
+  }
+  const app = createAppContext({ databasePath });
+  const total = app.database.db.select({ n: count() }).from(services).get()?.n ?? 0;
+
+  const meiliDir = resolve(dir, "meili");
+  rmSync(meiliDir, { recursive: true, force: true });
+  const meili = await startMeilisearch({ dataDir: meiliDir });
+  const peakRss = () => {
+    const status = readFileSync(`/proc/${meili.pid}/status`, "utf8");
+    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+  };
+  try {
+    const client = createSearchClient({ host: meili.host, apiKey: meili.masterKey, timeoutMs: 120_000 });
+    const indexStarted = performance.now();
+    const { indexed } = await rebuildIndex({
+      db: app.database.db,
+      client,
+      indexUid: "services",
+      labels: SEARCH_DOCUMENT_LABELS,
+    });
+    const indexSeconds = (performance.now() - indexStarted) / 1000;
+    console.log(`services in database: ${total}`);
+    console.log(`indexed documents: ${indexed}`);
+    console.log(`indexing time: ${indexSeconds.toFixed(1)} s`);
+
+    const mix = queryMix(queryCount);
+    // Warm both paths so the first query's start-up cost is not counted.
+    for (const params of mix.slice(0, 20)) {
+      await searchWithMeilisearch(client, "services", params);
+      searchWithSqlite(app.database.db, params, SEARCH_DOCUMENT_LABELS);
+    }
+    const timings = { meili: [] as number[], like: [] as number[] };
+    let meiliHits = 0;
+    let likeHits = 0;
+    for (const params of mix) {
+      let t = performance.now();
+      meiliHits += (await searchWithMeilisearch(client, "services", params)).total;
+      timings.meili.push(performance.now() - t);
+      t = performance.now();
+      likeHits += searchWithSqlite(app.database.db, params, SEARCH_DOCUMENT_LABELS).total;
+      timings.like.push(performance.now() - t);
+    }
+    const report = (name: string, list: number[]) => {
+      const sorted = [...list].sort((a, b) => a - b);
+      console.log(
+        `${name}: ${list.length} queries, p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`,
+      );
+      return percentile(sorted, 95);
+    };
+    const meiliP95 = report("meilisearch (with facets)", timings.meili);
+    const likeP95 = report("sqlite like", timings.like);
+    console.log(
+      `average results per query: meilisearch ${(meiliHits / mix.length).toFixed(0)}, like ${(likeHits / mix.length).toFixed(0)} (like has no typos or synonyms)`,
+    );
+    console.log(`meilisearch peak RSS: ${(peakRss() / 1024 / 1024).toFixed(0)} MiB`);
+    console.log(
+      `search p95 ${meiliP95.toFixed(1)} ms; like p95 ${likeP95.toFixed(1)} ms; ratio ${(likeP95 / meiliP95).toFixed(1)}`,
+    );
+  } finally {
+    await meili.stop();
+    app.database.close();
+  }
+}
+
+await main();
