@@ -13,7 +13,9 @@ import { isDatabaseEmpty, seedDemoData } from "./app/services/seed.server";
 import { SEARCH_DOCUMENT_LABELS } from "./app/services/search-labels";
 import { createSearchClient, createSearchGateway } from "./search/client.server";
 import { connectMeilisearch } from "./search/connection.server";
+import { countListedServices } from "./search/documents.server";
 import { createOutboxIndexer, type OutboxIndexer } from "./search/indexer.server";
+import { rebuildIndex } from "./search/reindex.server";
 import { SERVICES_INDEX_UID } from "./search/settings";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -48,6 +50,19 @@ let indexer: OutboxIndexer;
 try {
   search = await connectMeilisearch({ dataDir: resolve(process.env.MEILI_DATA_DIR ?? "data/meili") });
   await createSearchGateway({ host: search.host, apiKey: search.apiKey }).applySettings();
+  const indexClient = createSearchClient({ host: search.host, apiKey: search.apiKey, timeoutMs: 120_000 });
+  // A new or wiped Meilisearch data folder with an existing database: rebuild the index from the database.
+  const stats = await indexClient.index(SERVICES_INDEX_UID).getStats();
+  if (stats.numberOfDocuments === 0 && countListedServices(app.database.db) > 0) {
+    say("The search index is empty: rebuilding it from the database…");
+    const { indexed } = await rebuildIndex({
+      db: app.database.db,
+      client: indexClient,
+      indexUid: SERVICES_INDEX_UID,
+      labels: SEARCH_DOCUMENT_LABELS,
+    });
+    say(`Indexed ${indexed} services.`);
+  }
   // Drains the search outbox in the background; retries on its own while Meilisearch is unavailable.
   indexer = createOutboxIndexer({
     db: app.database.db,

@@ -3,7 +3,7 @@
  * Prices are included only when the provider publishes them, so an unpublished price can never be
  * found, filtered on or shown through search.
  */
-import { eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.server";
 import { localities, providers, serviceAreas, services } from "../db/schema";
 
@@ -146,4 +146,16 @@ export function serviceIdsOfProvider(db: Db, providerId: string): string[] {
     .where(eq(services.providerId, providerId))
     .all()
     .map((r) => r.id);
+}
+
+/** How many services the public can see: what a complete index holds. */
+export function countListedServices(db: Db): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(services)
+      .innerJoin(providers, eq(providers.id, services.providerId))
+      .where(and(eq(services.status, "live"), eq(providers.accreditationStatus, "approved")))
+      .get()?.n ?? 0
+  );
 }
