@@ -1,0 +1,95 @@
+import { expect, expectAccessible, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+/** The search index fills from the outbox shortly after start; wait until demo services are findable. */
+async function openSearch(page: Page, path: string) {
+  await expect(async () => {
+    await page.goto(path);
+    await expect(page.getByRole("list", { name: "Search results" })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expectAccessible(page);
+}
+
+async function resultTitles(page: Page): Promise<string[]> {
+  return page.getByRole("list", { name: "Search results" }).getByRole("heading", { level: 2 }).allInnerTexts();
+}
+
+async function searchFlow(page: Page, javaScript: boolean) {
+  await openSearch(page, "/search");
+  await page.getByLabel("What support are you looking for?").fill("care");
+  if (!javaScript) await page.getByRole("button", { name: "Search", exact: true }).last().click();
+  await expect(page.getByRole("status").filter({ hasText: "for “care”" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Two facets: available at weekends, and a CQC rating of Good.
+  await page.getByLabel(/^Available at weekends/).check();
+  if (!javaScript) await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/weekends=on/);
+  await expectAccessible(page);
+  await page.getByLabel(/^Good/).check();
+  if (!javaScript) await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/cqc=good/);
+  await expectAccessible(page);
+
+  await page.getByLabel("Sort by").selectOption({ label: "Price: low to high" });
+  if (!javaScript) await page.getByRole("button", { name: "Sort", exact: true }).click();
+  await expect(page).toHaveURL(/sort=price_asc/);
+  await expectAccessible(page);
+
+  const titles = await resultTitles(page);
+  expect(titles.length).toBeGreaterThan(1);
+  const stateUrl = page.url();
+  await expect(page.getByRole("link", { name: "Remove filter: Available at weekends" })).toBeVisible();
+
+  // Open a result, then come back to the same search.
+  const first = titles[0]!;
+  await page.getByRole("list", { name: "Search results" }).getByRole("link", { name: first }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(first);
+  await expectAccessible(page);
+  await page.goBack();
+  await expect(page).toHaveURL(stateUrl);
+  await expect(page.getByLabel(/^Available at weekends/)).toBeChecked();
+  await expect(page.getByLabel(/^Good/)).toBeChecked();
+  await expect(page.getByLabel("Sort by")).toHaveValue("price_asc");
+  await expect(page.getByLabel("What support are you looking for?")).toHaveValue("care");
+  expect(await resultTitles(page)).toEqual(titles);
+  await expectAccessible(page);
+}
+
+test("search, filter by two facets, sort by price, open a result and come back to the same search", async ({
+  page,
+}) => {
+  await searchFlow(page, true);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the same search works with JavaScript turned off", async ({ page }) => {
+    await searchFlow(page, false);
+  });
+});
+
+test("a search with no results suggests removing filters", async ({ page }) => {
+  await openSearch(page, "/search?q=care");
+  await page.goto("/search?q=zzzzqqq&category=meals");
+  await expect(page.getByRole("heading", { name: "No services match your search" })).toBeVisible();
+  await expect(page.getByText("Try removing some filters")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Clear all filters" }).click();
+  await expect(page).toHaveURL("/search?q=zzzzqqq");
+  await expectAccessible(page);
+});
+
+test("the header search box finds services by care words, despite a typo", async ({ page }) => {
+  await openSearch(page, "/search?q=care");
+  await page.goto("/");
+  await expectAccessible(page);
+  await page.getByRole("searchbox", { name: "Search for care and support" }).fill("domicilary");
+  await page.getByRole("button", { name: "Search" }).first().click();
+  await expect(page).toHaveURL(/\/search\?q=domicilary/);
+  await expect(
+    page.getByRole("list", { name: "Search results" }).getByRole("link", { name: "Home care visits" }),
+  ).toBeVisible();
+  await expectAccessible(page);
+});
