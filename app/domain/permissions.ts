@@ -18,3 +18,33 @@ export function canManageProvider(actor: Actor, providerId: string): boolean {
 export function canAccredit(actor: Actor): boolean {
   return actor.role === "council_admin";
 }
+
+/** What a linked family member may do for a budget holder (the holder sets these). */
+export interface FamilyPermission {
+  holderUserId: string;
+  canViewBudget: boolean;
+  canBook: boolean;
+  canReview: boolean;
+}
+
+export type HolderAction = "view" | "book" | "review";
+
+/**
+ * May this person act for this budget holder? The holder always may; a family member only through an
+ * active link with that permission; the council may look but not act.
+ */
+export function canActFor(
+  actor: Actor,
+  holderUserId: string,
+  action: HolderAction,
+  links: readonly FamilyPermission[],
+): boolean {
+  if (actor.role === "budget_holder") return actor.userId === holderUserId;
+  if (actor.role === "council_admin") return action === "view";
+  if (actor.role !== "family_member") return false;
+  const link = links.find((l) => l.holderUserId === holderUserId);
+  if (!link) return false;
+  if (action === "view") return link.canViewBudget || link.canBook;
+  if (action === "book") return link.canBook;
+  return link.canReview;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { USER_ROLES } from "../../db/schema";
+import { canActFor } from "../../app/domain/permissions";
 import {
   DASHBOARD_PATHS,
   dashboardPathFor,
@@ -50,4 +51,34 @@ describe("where to go after signing in", () => {
       expect(safeRedirectPath(requested, "budget_holder")).toBe("/dashboard/budget-holder");
     },
   );
+});
+
+describe("acting for a budget holder", () => {
+  const holder = { userId: "h1", role: "budget_holder" as const, providerId: null };
+  const otherHolder = { userId: "h2", role: "budget_holder" as const, providerId: null };
+  const family = { userId: "f1", role: "family_member" as const, providerId: null };
+  const council = { userId: "c1", role: "council_admin" as const, providerId: null };
+  const staff = { userId: "s1", role: "provider_staff" as const, providerId: "p1" };
+  const link = { holderUserId: "h1", canViewBudget: true, canBook: false, canReview: true };
+
+  it("lets the holder do everything for themselves and nothing for another holder", () => {
+    for (const action of ["view", "book", "review"] as const) {
+      expect(canActFor(holder, "h1", action, [])).toBe(true);
+      expect(canActFor(otherHolder, "h1", action, [])).toBe(false);
+    }
+  });
+
+  it("lets a family member do only what the link allows, for the linked holder only", () => {
+    expect(canActFor(family, "h1", "view", [link])).toBe(true);
+    expect(canActFor(family, "h1", "book", [link])).toBe(false);
+    expect(canActFor(family, "h1", "review", [link])).toBe(true);
+    expect(canActFor(family, "h2", "view", [link])).toBe(false);
+    expect(canActFor(family, "h1", "view", [])).toBe(false);
+  });
+
+  it("lets the council look but not act, and providers neither", () => {
+    expect(canActFor(council, "h1", "view", [])).toBe(true);
+    expect(canActFor(council, "h1", "book", [])).toBe(false);
+    expect(canActFor(staff, "h1", "view", [])).toBe(false);
+  });
 });
