@@ -29,6 +29,30 @@ export const CQC_RATINGS = [
 export const SERVICE_STATUSES = ["live", "paused", "archived"] as const;
 export const RATE_UNITS = ["hour", "visit", "day", "item"] as const;
 export const PRICING_MODES = ["single", "by_day_type"] as const;
+export const PERIOD_LENGTHS = ["weekly", "four_weekly", "monthly"] as const;
+export const MONEY_MANAGEMENT_OPTIONS = ["direct_payment", "isf", "council_managed", "self_funded"] as const;
+export const LEDGER_KINDS = [
+  "allocation",
+  "carry_over",
+  "booking_hold",
+  "booking_release",
+  "booking_charge",
+  "top_up_paid",
+  "refund",
+  "adjustment",
+] as const;
+export const LEDGER_ACCOUNTS = ["budget", "card"] as const;
+export const BOOKING_STATUSES = [
+  "awaiting_payment",
+  "requested",
+  "accepted",
+  "declined",
+  "cancelled",
+  "completed",
+  "expired",
+] as const;
+export const VISIT_STATUSES = ["scheduled", "delivered", "cancelled"] as const;
+export const PAYMENT_STATUSES = ["pending", "paid", "expired", "refunded", "partly_refunded"] as const;
 export const FAMILY_LINK_STATUSES = ["invited", "active", "removed"] as const;
 export const OUTBOX_ENTITIES = ["service", "provider"] as const;
 export const OUTBOX_OPERATIONS = ["upsert", "delete"] as const;
@@ -165,6 +189,146 @@ export const serviceAreas = sqliteTable(
   (t) => [primaryKey({ columns: [t.serviceId, t.localityId] }), index("service_areas_locality_idx").on(t.localityId)],
 );
 
+/** A budget holder's personal budget: how much, how often, and how the money is managed. */
+export const budgetAccounts = sqliteTable("budget_accounts", {
+  holderUserId: text("holder_user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  periodLength: text("period_length", { enum: PERIOD_LENGTHS }).notNull().default("four_weekly"),
+  /** Local date the first budget period starts, "YYYY-MM-DD". */
+  firstPeriodStart: text("first_period_start").notNull(),
+  /** Integer pence per period; 0 for self-funders. */
+  allocationPence: integer("allocation_pence").notNull(),
+  moneyManagement: text("money_management", { enum: MONEY_MANAGEMENT_OPTIONS }).notNull(),
+  /** For an individual service fund: the provider holding it. */
+  isfProviderId: text("isf_provider_id").references(() => providers.id),
+  carryOverPercent: integer("carry_over_percent").notNull().default(0),
+  updatedAt: integer("updated_at").notNull(),
+  updatedByUserId: text("updated_by_user_id"),
+});
+
+/**
+ * The append-only ledger (DESIGN.md, Money rules; sign convention in app/domain/ledger.ts). Balances
+ * are sums of these rows; nothing here is ever updated or deleted.
+ */
+export const ledgerEntries = sqliteTable(
+  "ledger_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    holderUserId: text("holder_user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: LEDGER_KINDS }).notNull(),
+    account: text("account", { enum: LEDGER_ACCOUNTS }).notNull(),
+    amountPence: integer("amount_pence").notNull(),
+    periodIndex: integer("period_index"),
+    bookingId: text("booking_id"),
+    paymentId: text("payment_id"),
+    note: text("note"),
+    /** Who caused it: the holder, a family member, provider staff, the council, or null for the system. */
+    createdByUserId: text("created_by_user_id"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("ledger_holder_period_idx").on(t.holderUserId, t.periodIndex),
+    index("ledger_booking_idx").on(t.bookingId),
+  ],
+);
+
+/** A booking: a schedule of visits of one service for one budget holder. */
+export const bookings = sqliteTable(
+  "bookings",
+  {
+    id: text("id").primaryKey(),
+    holderUserId: text("holder_user_id")
+      .notNull()
+      .references(() => users.id),
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id),
+    providerId: text("provider_id")
+      .notNull()
+      .references(() => providers.id),
+    /** Who made it: the holder, or a family member acting for them. */
+    createdByUserId: text("created_by_user_id").notNull(),
+    status: text("status", { enum: BOOKING_STATUSES }).notNull(),
+    /** The weekly pattern as chosen (start date, days, time, length, weeks). */
+    pattern: text("pattern", { mode: "json" })
+      .$type<{ startDate: string; days: string[]; startTime: string; durationMinutes: number; weeks: number }>()
+      .notNull(),
+    totalPence: integer("total_pence").notNull(),
+    budgetPence: integer("budget_pence").notNull(),
+    topUpPence: integer("top_up_pence").notNull(),
+    /** Unpaid top-ups expire at this time and release the held budget. */
+    paymentDueBy: integer("payment_due_by"),
+    declineReason: text("decline_reason"),
+    respondedAt: integer("responded_at"),
+    respondedByUserId: text("responded_by_user_id"),
+    cancelledByUserId: text("cancelled_by_user_id"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("bookings_holder_idx").on(t.holderUserId),
+    index("bookings_provider_idx").on(t.providerId, t.status),
+    index("bookings_service_idx").on(t.serviceId),
+    index("bookings_due_idx").on(t.status, t.paymentDueBy),
+  ],
+);
+
+/** Each visit of a booking, priced from the rate card when booked. */
+export const bookingVisits = sqliteTable(
+  "booking_visits",
+  {
+    id: text("id").primaryKey(),
+    bookingId: text("booking_id")
+      .notNull()
+      .references(() => bookings.id, { onDelete: "cascade" }),
+    startsAt: integer("starts_at").notNull(),
+    localDate: text("local_date").notNull(),
+    startTime: text("start_time").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    dayType: text("day_type").notNull(),
+    ratePence: integer("rate_pence").notNull(),
+    costPence: integer("cost_pence").notNull(),
+    minimumApplied: integer("minimum_applied", { mode: "boolean" }).notNull(),
+    periodIndex: integer("period_index").notNull(),
+    budgetPence: integer("budget_pence").notNull(),
+    topUpPence: integer("top_up_pence").notNull(),
+    status: text("status", { enum: VISIT_STATUSES }).notNull().default("scheduled"),
+    deliveredAt: integer("delivered_at"),
+  },
+  (t) => [index("booking_visits_booking_idx").on(t.bookingId), index("booking_visits_due_idx").on(t.status, t.startsAt)],
+);
+
+/** Card payments of top-ups, through Stripe Checkout or the demo checkout. */
+export const payments = sqliteTable(
+  "payments",
+  {
+    id: text("id").primaryKey(),
+    bookingId: text("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    holderUserId: text("holder_user_id").notNull(),
+    gateway: text("gateway", { enum: ["stripe", "demo"] }).notNull(),
+    checkoutSessionId: text("checkout_session_id"),
+    paymentIntentId: text("payment_intent_id"),
+    amountPence: integer("amount_pence").notNull(),
+    refundedPence: integer("refunded_pence").notNull().default(0),
+    status: text("status", { enum: PAYMENT_STATUSES }).notNull(),
+    createdAt: integer("created_at").notNull(),
+    paidAt: integer("paid_at"),
+  },
+  (t) => [uniqueIndex("payments_session_unique").on(t.checkoutSessionId), index("payments_booking_idx").on(t.bookingId)],
+);
+
+/** Stripe webhook events already handled: each event id is processed once. */
+export const stripeEvents = sqliteTable("stripe_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  receivedAt: integer("received_at").notNull(),
+});
+
 /** lucia v3 sessions. */
 export const sessions = sqliteTable(
   "sessions",
@@ -256,4 +420,9 @@ export type AccreditationStatus = (typeof ACCREDITATION_STATUSES)[number];
 export type UserRow = typeof users.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
 export type CqcRatingKey = (typeof CQC_RATINGS)[number];
+export type BookingRow = typeof bookings.$inferSelect;
+export type BookingVisitRow = typeof bookingVisits.$inferSelect;
+export type LedgerEntryRow = typeof ledgerEntries.$inferSelect;
+export type BudgetAccountRow = typeof budgetAccounts.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;
 export type ProviderRow = typeof providers.$inferSelect;
