@@ -82,7 +82,9 @@ app.search = searchConnection({ host: search.host, apiKey: search.apiKey });
 
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 const web = createWebServer({ build, app, mode });
-const httpServer = web.listen(port, process.env.HOST ?? "127.0.0.1", () => {
+const host = process.env.HOST ?? "127.0.0.1";
+app.internalOrigin = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+const httpServer = web.listen(port, host, () => {
   say(`Care and Support Marketplace is running at http://localhost:${port}`);
 });
 

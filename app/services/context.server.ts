@@ -6,6 +6,7 @@ import { dirname, resolve } from "node:path";
 import { defaultDatabasePath, openDatabase, type DatabaseHandle } from "../../db/client.server";
 import type { Meilisearch } from "meilisearch";
 import { createSearchClient } from "../../search/client.server";
+import { createPaymentGateway, type PaymentGateway } from "../payments/gateway.server";
 import { SERVICES_INDEX_UID } from "../../search/settings";
 import { createLucia, type Auth } from "./lucia.server";
 
@@ -29,13 +30,31 @@ export interface AppContext {
   secureCookies: boolean;
   /** Where uploaded files (provider logos) are kept: beside the database unless UPLOADS_DIR says. */
   uploadsDir: string;
+  /** This server's own address (set when it starts listening), for the demo checkout's webhook call. */
+  internalOrigin?: string;
   /** Meilisearch, once connected; null means search answers from SQLite ("reduced mode"). */
   search: SearchConnection | null;
+  /** Card payments for top-ups: real Stripe when STRIPE_SECRET_KEY is set, otherwise the demo checkout. */
+  payments: PaymentGateway;
 }
 
 export function createAppContext(
-  options: { databasePath?: string; secureCookies?: boolean; uploadsDir?: string; search?: SearchConnection } = {},
+  options: {
+    databasePath?: string;
+    secureCookies?: boolean;
+    uploadsDir?: string;
+    search?: SearchConnection;
+    payments?: PaymentGateway;
+  } = {},
 ): AppContext {
+  // First, so a half-configured Stripe (a key without a webhook secret) stops start-up before anything opens.
+  // Without STRIPE_WEBHOOK_SECRET the demo gateway signs and checks events with a random per-process secret.
+  const payments =
+    options.payments ??
+    createPaymentGateway({
+      secretKey: process.env.STRIPE_SECRET_KEY,
+      webhookSecret: process.env.STRIPE_WEBHOOK_SECRET,
+    });
   const databasePath = options.databasePath ?? defaultDatabasePath();
   const database = openDatabase(databasePath);
   const secureCookies = options.secureCookies ?? process.env.NODE_ENV === "production";
@@ -46,6 +65,7 @@ export function createAppContext(
     secureCookies,
     uploadsDir,
     search: options.search ?? null,
+    payments,
   };
 }
 

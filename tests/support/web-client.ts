@@ -66,6 +66,7 @@ export async function startWebServer(app: AppContext): Promise<{ baseUrl: string
   const server = createWebServer({ build, app, mode: "production" }).listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
+  app.internalOrigin = `http://127.0.0.1:${port}`;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     close: () =>

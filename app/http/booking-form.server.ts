@@ -1,0 +1,38 @@
+/** Reads the booking form: who it is for, the pattern of visits, and which button was pressed. */
+import { londonDateOf } from "../domain/london-time";
+import { validatePattern, type BookingPattern } from "../domain/schedule";
+import { formValues } from "./forms.server";
+import type { FieldErrorItem } from "./form-types";
+
+export type BookingForm =
+  | { ok: true; intent: "preview" | "book"; pattern: BookingPattern; values: Record<string, string> }
+  | { ok: false; errors: FieldErrorItem[]; values: Record<string, string> };
+
+export function readBookingForm(formData: FormData, now = new Date()): BookingForm {
+  const text = (name: string) => {
+    const v = formData.get(name);
+    return typeof v === "string" ? v.trim() : "";
+  };
+  const values = formValues(formData);
+  const frequency = text("frequency");
+  if (frequency !== "once" && frequency !== "weekly") {
+    return {
+      ok: false,
+      errors: [{ field: "frequency", message: "Choose whether this is a one-off visit or every week" }],
+      values,
+    };
+  }
+  const result = validatePattern(
+    {
+      startDate: text("startDate"),
+      days: formData.getAll("days").filter((d): d is string => typeof d === "string"),
+      startTime: text("startTime"),
+      duration: text("duration"),
+      weeks: frequency === "once" ? "1" : text("weeks"),
+      oneOff: frequency === "once",
+    },
+    londonDateOf(now),
+  );
+  if (!result.ok) return { ok: false, errors: result.errors, values };
+  return { ok: true, intent: text("intent") === "book" ? "book" : "preview", pattern: result.pattern, values };
+}
