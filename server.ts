@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createWebServer } from "./app/http/express-app.server";
+import { chargeEndedVisits, expireUnpaidBookings } from "./app/services/bookings.server";
 import { createAppContext, searchConnection } from "./app/services/context.server";
 import { isDatabaseEmpty, seedDemoData } from "./app/services/seed.server";
 import { SEARCH_DOCUMENT_LABELS } from "./app/services/search-labels";
@@ -88,11 +89,23 @@ const httpServer = web.listen(port, host, () => {
   say(`Care and Support Marketplace is running at http://localhost:${port}`);
 });
 
+// Unpaid top-ups expire after 30 minutes; ended visits of accepted bookings are charged.
+const moneyJobs = setInterval(() => {
+  try {
+    expireUnpaidBookings(app);
+    chargeEndedVisits(app);
+  } catch (error) {
+    console.error("Booking jobs failed, will try again in a minute:", error);
+  }
+}, 60_000);
+moneyJobs.unref();
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   say(`\n${signal}: stopping…`);
+  clearInterval(moneyJobs);
   httpServer.close();
   httpServer.closeAllConnections();
   await indexer.stop();

@@ -50,9 +50,11 @@ export default function ProviderDashboard() {
           </li>
         ) : null}
       </ul>
-      <div className="inset">
-        <p>Coming soon to this page: bookings to accept or decline.</p>
-      </div>
+      <p>
+        <Link to="/provider/bookings" className="button">
+          Bookings to accept or decline
+        </Link>
+      </p>
     </>
   );
 }

@@ -80,13 +80,19 @@ export default function ServicePage() {
         </div>
         <aside className="call-to-action" aria-labelledby="book-heading">
           <h2 id="book-heading">Book this service</h2>
-          <p>Booking online with your personal budget is coming soon.</p>
-          <button type="button" className="button" disabled aria-describedby="book-soon">
-            Book this service
-          </button>
-          <p id="book-soon" className="hint">
-            Online booking is not available yet. For now, contact {provider.name} directly.
-          </p>
+          {rateCard ? (
+            <>
+              <p>See the cost of every visit, and what your budget covers, before you book.</p>
+              <Link to={`/services/${service.id}/book`} className="button">
+                Book this service
+              </Link>
+            </>
+          ) : (
+            <p>
+              This service cannot be booked online because its prices are not published. Contact{" "}
+              <Link to={`/providers/${provider.slug}`}>{provider.name}</Link> to ask for a quote.
+            </p>
+          )}
         </aside>
       </div>
     </>
