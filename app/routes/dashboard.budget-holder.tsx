@@ -16,14 +16,17 @@ export default function BudgetHolderDashboard() {
     <>
       <span className="caption">Budget holder</span>
       <h1>Hello, {data.preferredName ?? data.name}</h1>
-      <p className="lead">This is where you will see your personal budget and your bookings.</p>
+      <p className="lead">See your personal budget and your bookings, or search for support.</p>
+      <ul className="list link-list">
+        <li>
+          <Link to="/budget">My budget</Link>: how much you have this period, what is booked and what is left.
+        </li>
+        <li>
+          <Link to="/bookings">My bookings</Link>: upcoming visits, and cancelling them.
+        </li>
+      </ul>
       <div className="inset">
-        <p>Coming soon to this page:</p>
-        <ul className="list list--bullet">
-          <li>My budget: how much you have this period, what is booked and what is left.</li>
-          <li>My bookings: upcoming visits, and cancelling them.</li>
-          <li>Family and supporters: invite people to help you, and choose what they can do.</li>
-        </ul>
+        <p>Coming soon: invite family and supporters to help you, and choose what they can do.</p>
       </div>
       <p>
         <Link to="/search" className="button">

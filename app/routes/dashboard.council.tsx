@@ -41,11 +41,14 @@ export default function CouncilDashboard() {
           </tr>
         </tbody>
       </table>
-      <p>
+      <div className="button-group">
         <Link to="/council/providers" className="button">
           Approve or suspend providers
         </Link>
-      </p>
+        <Link to="/council/budgets" className="button button--secondary">
+          Personal budgets
+        </Link>
+      </div>
       <div className="inset">
         <p>Coming soon to this page: moderating reviews and market figures.</p>
       </div>

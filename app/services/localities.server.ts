@@ -18,7 +18,12 @@ export function listLocalities(ctx: AppContext): Locality[] {
 export function findLocality(ctx: AppContext, id: string) {
   return (
     ctx.database.db
-      .select({ id: localities.id, name: localities.name, latitude: localities.latitude, longitude: localities.longitude })
+      .select({
+        id: localities.id,
+        name: localities.name,
+        latitude: localities.latitude,
+        longitude: localities.longitude,
+      })
       .from(localities)
       .where(eq(localities.id, id))
       .get() ?? null

@@ -8,6 +8,7 @@ import type { Actor } from "../domain/permissions";
 import { PROVIDER_TYPE_KEYS, type ProviderTypeKey } from "../domain/provider-types";
 import { slugify } from "../domain/slug";
 import { createAccount } from "./accounts.server";
+import { setBudgetAccount, type BudgetAccountInput } from "./budgets.server";
 import type { AppContext } from "./context.server";
 import {
   DEMO_BUDGET_HOLDERS,
@@ -182,6 +183,36 @@ function generatedProfile(random: () => number, servicesPerProvider: number): De
   };
 }
 
+/** The demo holders' personal budgets: a direct payment, an ISF with Oakfield, and a self-funder. */
+function demoBudgets(providerIds: ReadonlyMap<string, string>): Record<string, BudgetAccountInput> {
+  const everyFourWeeks = { periodLength: "four_weekly", firstPeriodStart: "2026-11-02" } as const;
+  const oakfield = providerIds.get("Oakfield Supported Living");
+  if (!oakfield) throw new Error("Demo data: Oakfield Supported Living is missing");
+  return {
+    "margaret@example.org": {
+      ...everyFourWeeks,
+      moneyManagement: "direct_payment",
+      allocationPence: 40_000,
+      isfProviderId: null,
+      carryOverPercent: 10,
+    },
+    "daniel@example.org": {
+      ...everyFourWeeks,
+      moneyManagement: "isf",
+      allocationPence: 120_000,
+      isfProviderId: oakfield,
+      carryOverPercent: 0,
+    },
+    "priya@example.org": {
+      ...everyFourWeeks,
+      moneyManagement: "self_funded",
+      allocationPence: 0,
+      isfProviderId: null,
+      carryOverPercent: 0,
+    },
+  };
+}
+
 /** Creates the demo accounts (and, if asked, many generated providers). Returns the sign-in details. */
 export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): Promise<DemoAccount[]> {
   const log = options.log ?? (() => {});
@@ -198,12 +229,14 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
   const adminActor: Actor = { userId: admin.userId, role: "council_admin", providerId: null };
   add("Council admin", DEMO_COUNCIL_ADMIN.name, DEMO_COUNCIL_ADMIN.email);
 
+  const holderIds = new Map<string, string>();
   for (const holder of DEMO_BUDGET_HOLDERS) {
-    await mustCreate(
+    const created = await mustCreate(
       ctx,
       { role: "budget_holder", name: holder.name, email: holder.email, area: holder.area, password: DEMO_PASSWORD },
       { passwordHash },
     );
+    holderIds.set(holder.email, created.userId);
     add("Budget holder", holder.name, holder.email);
   }
   for (const family of DEMO_FAMILY_MEMBERS) {
@@ -214,6 +247,7 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
     );
     add("Family member", family.name, family.email);
   }
+  const providerIds = new Map<string, string>();
   for (const provider of DEMO_PROVIDERS) {
     const created = await mustCreate(
       ctx,
@@ -228,6 +262,7 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
       { passwordHash },
     );
     const providerId = created.providerId!;
+    providerIds.set(provider.providerName, providerId);
     const staff = { userId: created.userId, role: "provider_staff" as const, providerId };
     const profile = DEMO_PROFILES[provider.providerName];
     if (profile) furnishProvider(ctx, staff, provider.providerName, provider.providerType, profile);
@@ -237,6 +272,11 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
       provider.staffName,
       provider.email,
     );
+  }
+
+  // Personal budgets, set by the council as it would through its budget page.
+  for (const [email, budget] of Object.entries(demoBudgets(providerIds))) {
+    must(setBudgetAccount(ctx, adminActor, holderIds.get(email)!, budget), `set the budget of ${email}`);
   }
 
   const extra = options.providers ?? 0;
