@@ -1,0 +1,326 @@
+/**
+ * `npm run bench:booking`: starts the real app (production build, fresh database, embedded Meilisearch),
+ * creates budget holders and one provider service through the use cases, then books over HTTP from N
+ * concurrent connections (autocannon) for a fixed time, rotating across the holders. Afterwards it reads
+ * the database and checks the money: no budget period below zero, the ledger's own invariants, and every
+ * booking's budget portion equal to its holds. Prints figures; asserts nothing.
+ *
+ * Sizes are chosen so budgets run out during the run: each booking is one 60-minute visit at £20.00, so
+ * a holder with £150 every 4 weeks gets 7 bookings fully covered, one split £10 budget + £10 top-up, and
+ * then top-ups by card (a 302 to the demo checkout). Both redirects count as a created booking.
+ *
+ * Run `npx remix build` first. Flags: --connections 50 --duration 20 --holders 200 --allocation 150
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { count, inArray } from "drizzle-orm";
+import { bookings } from "../../db/schema";
+import { summarisePeriod, checkLedgerInvariants } from "../../app/domain/ledger";
+import { londonDateOf } from "../../app/domain/london-time";
+import { addLocalDays } from "../../app/domain/schedule";
+import { ledgerOf } from "../../app/services/budgets.server";
+import { createAppContext, type AppContext } from "../../app/services/context.server";
+import { makeHolder } from "../support/booking-fixtures";
+import { startApp, type RunningApp } from "../support/start-app";
+import { makeCouncilAdmin, makeProvider, makeService } from "../support/storefront-fixtures";
+
+const { values } = parseArgs({
+  options: {
+    connections: { type: "string", default: "50" },
+    duration: { type: "string", default: "20" },
+    holders: { type: "string", default: "200" },
+    /** Pounds per 4 weeks for each holder. */
+    allocation: { type: "string", default: "150" },
+  },
+});
+const connections = Number(values.connections);
+const durationSeconds = Number(values.duration);
+const holderCount = Number(values.holders);
+const allocationPence = Math.round(Number(values.allocation) * 100);
+const RATE_PENCE = 2000;
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)] ?? 0;
+}
+
+/** Processes still alive that belong to this run: the server itself, or anything started with its data folder. */
+function leftoverProcesses(app: RunningApp): string[] {
+  const left: string[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ").trim();
+      if (Number(entry) === app.pid || cmdline.includes(app.dataDir)) left.push(`${entry} ${cmdline}`);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return left;
+}
+
+interface Fixtures {
+  serviceId: string;
+  holderIds: string[];
+  cookies: string[];
+}
+
+async function createFixtures(ctx: AppContext, today: string): Promise<Fixtures> {
+  const council = await makeCouncilAdmin(ctx);
+  const staff = await makeProvider(ctx, { name: "Benchmark Home Care", approvedBy: council });
+  const serviceId = makeService(ctx, staff, {
+    title: "Benchmark home care visits",
+    days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+    startTime: "07:00",
+    endTime: "22:00",
+    bankHolidays: true,
+    pricing: "single",
+    rateCard: {
+      unit: "hour",
+      weekdayPence: RATE_PENCE,
+      weekendPence: RATE_PENCE,
+      bankHolidayPence: RATE_PENCE,
+      minimumChargePence: 0,
+    },
+  });
+  const holderIds: string[] = [];
+  const cookies: string[] = [];
+  for (let i = 0; i < holderCount; i++) {
+    // Period 0 starts today, so every booking in the next week falls in it.
+    const holder = await makeHolder(ctx, council, { firstPeriodStart: today, allocationPence });
+    const session = await ctx.auth.createSession(holder.userId, {});
+    // Double-submit CSRF: any token works as long as the cookie and the form field agree.
+    const csrf = `bench-${i}-${session.id.slice(0, 8)}`;
+    holderIds.push(holder.userId);
+    cookies.push(`csrf=${csrf}; ${ctx.auth.sessionCookieName}=${session.id}`);
+  }
+  return { serviceId, holderIds, cookies };
+}
+
+interface MoneyCheck {
+  bookings: number;
+  requested: number;
+  awaitingPayment: number;
+  budgetPence: number;
+  topUpPence: number;
+  overspentPeriods: number;
+  overspentHolders: number;
+  invariantProblems: string[];
+  holdMismatches: string[];
+}
+
+function checkMoney(ctx: AppContext, holderIds: string[]): MoneyCheck {
+  const { db } = ctx.database;
+  const rows = db
+    .select({
+      id: bookings.id,
+      holderUserId: bookings.holderUserId,
+      status: bookings.status,
+      totalPence: bookings.totalPence,
+      budgetPence: bookings.budgetPence,
+      topUpPence: bookings.topUpPence,
+    })
+    .from(bookings)
+    .where(inArray(bookings.holderUserId, holderIds))
+    .all();
+  const result: MoneyCheck = {
+    bookings: rows.length,
+    requested: rows.filter((b) => b.status === "requested").length,
+    awaitingPayment: rows.filter((b) => b.status === "awaiting_payment").length,
+    budgetPence: rows.reduce((sum, b) => sum + b.budgetPence, 0),
+    topUpPence: rows.reduce((sum, b) => sum + b.topUpPence, 0),
+    overspentPeriods: 0,
+    overspentHolders: 0,
+    invariantProblems: [],
+    holdMismatches: [],
+  };
+  const byHolder = new Map<string, typeof rows>();
+  for (const b of rows) byHolder.set(b.holderUserId, [...(byHolder.get(b.holderUserId) ?? []), b]);
+
+  for (const holderId of holderIds) {
+    const entries = ledgerOf(db, holderId);
+    const periods = new Set(entries.filter((e) => e.account === "budget").map((e) => e.periodIndex ?? 0));
+    let overspent = false;
+    for (const period of periods) {
+      if (summarisePeriod(entries, period).remainingPence < 0) {
+        result.overspentPeriods++;
+        overspent = true;
+      }
+    }
+    if (overspent) result.overspentHolders++;
+    for (const problem of checkLedgerInvariants(entries)) result.invariantProblems.push(`${holderId}: ${problem}`);
+
+    const held = new Map<string, number>();
+    for (const e of entries) {
+      if (e.kind === "booking_hold" && e.bookingId) held.set(e.bookingId, (held.get(e.bookingId) ?? 0) - e.amountPence);
+    }
+    for (const b of byHolder.get(holderId) ?? []) {
+      const hold = held.get(b.id) ?? 0;
+      if (hold !== b.budgetPence) {
+        result.holdMismatches.push(`booking ${b.id}: budget portion ${b.budgetPence} but holds ${hold}`);
+      }
+      if (b.budgetPence + b.topUpPence !== b.totalPence) {
+        result.holdMismatches.push(
+          `booking ${b.id}: budget ${b.budgetPence} + top-up ${b.topUpPence} ≠ ${b.totalPence}`,
+        );
+      }
+      held.delete(b.id);
+    }
+    for (const [bookingId, amount] of held) {
+      result.holdMismatches.push(`hold of ${amount} for booking ${bookingId} that does not exist`);
+    }
+  }
+  return result;
+}
+
+function bookingCount(ctx: AppContext, holderIds: string[]): number {
+  return (
+    ctx.database.db.select({ n: count() }).from(bookings).where(inArray(bookings.holderUserId, holderIds)).get()?.n ?? 0
+  );
+}
+
+/** Waits until no more bookings appear (at most 30 s); true if the count stopped changing. */
+async function settled(ctx: AppContext, holderIds: string[]): Promise<boolean> {
+  const deadline = Date.now() + 30_000;
+  let last = bookingCount(ctx, holderIds);
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = bookingCount(ctx, holderIds);
+    if (now === last) return true;
+    last = now;
+  }
+  return false;
+}
+
+async function main() {
+  console.log(
+    `Booking benchmark: ${connections} connections for ${durationSeconds} s, ${holderCount} holders with £${(allocationPence / 100).toFixed(2)} per 4 weeks, £${(RATE_PENCE / 100).toFixed(2)} per booking`,
+  );
+  console.log("Starting the app (production build, fresh database, embedded Meilisearch)…");
+  const app = await startApp();
+  let ctx: AppContext | null = null;
+  const onSignal = () => {
+    void app.stop().then(() => process.exit(130));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    ctx = createAppContext({ databasePath: join(app.dataDir, "marketplace.sqlite"), secureCookies: false });
+    const today = londonDateOf(new Date());
+    const setupStarted = performance.now();
+    const { serviceId, holderIds, cookies } = await createFixtures(ctx, today);
+    console.log(
+      `created ${holderIds.length} holders and 1 service in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`,
+    );
+
+    // One look at the booking page as the first holder: proves the session cookie works, warms the route.
+    const probe = await fetch(`${app.baseUrl}/services/${serviceId}/book`, {
+      headers: { cookie: cookies[0]! },
+      redirect: "manual",
+    });
+    if (probe.status !== 200) throw new Error(`The booking page answered ${probe.status} for a signed-in holder`);
+
+    const dates = Array.from({ length: 7 }, (_, i) => addLocalDays(today, i + 1));
+    const times = ["08:00", "10:00", "12:00", "14:00", "16:00"];
+    let sent = 0;
+    const bodyFor = (i: number) => {
+      const cookie = cookies[i % cookies.length]!;
+      const csrf = /csrf=([^;]+)/.exec(cookie)![1]!;
+      const round = Math.floor(i / cookies.length);
+      return {
+        cookie,
+        body: new URLSearchParams({
+          _csrf: csrf,
+          intent: "book",
+          startDate: dates[round % dates.length]!,
+          frequency: "once",
+          startTime: times[round % times.length]!,
+          duration: "60",
+          weeks: "1",
+        }).toString(),
+      };
+    };
+
+    const latencies: number[] = [];
+    const statuses = new Map<number, number>();
+    let finished: (result: autocannon.Result) => void = () => {};
+    let failed: (error: unknown) => void = () => {};
+    const done = new Promise<autocannon.Result>((resolveDone, rejectDone) => {
+      finished = resolveDone;
+      failed = rejectDone;
+    });
+    const instance = autocannon(
+      {
+        url: app.baseUrl,
+        connections,
+        duration: durationSeconds,
+        timeout: 30,
+        requests: [
+          {
+            method: "POST",
+            path: `/services/${serviceId}/book`,
+            setupRequest: (request) => {
+              const { cookie, body } = bodyFor(sent++);
+              return {
+                ...request,
+                headers: { ...request.headers, cookie, "content-type": "application/x-www-form-urlencoded" },
+                body,
+              };
+            },
+          },
+        ],
+      },
+      (error: unknown, result) => (error ? failed(error) : finished(result)),
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+    });
+    console.log(`Booking for ${durationSeconds} s…`);
+    const result = await done;
+    const elapsedSeconds = (new Date(result.finish).getTime() - new Date(result.start).getTime()) / 1000;
+
+    const redirects = statuses.get(302) ?? 0;
+    const errors = [...statuses].filter(([code]) => code !== 302).reduce((sum, [, n]) => sum + n, 0);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const p = (q: number) => percentile(sorted, q).toFixed(0);
+    const perSecond = redirects / elapsedSeconds;
+    console.log(`requests: ${latencies.length} in ${elapsedSeconds.toFixed(1)} s`);
+    console.log(`bookings/s: ${perSecond.toFixed(0)}`);
+    console.log(`latency: p50 ${p(50)} ms, p95 ${p(95)} ms, p99 ${p(99)} ms, max ${p(100)} ms`);
+    const otherCodes = [...statuses].filter(([code]) => code !== 302).map(([code, n]) => `${n}×${code}`);
+    console.log(
+      `errors: ${errors + result.errors + result.timeouts}${otherCodes.length ? ` (${otherCodes.join(", ")})` : ""}; connection errors ${result.errors}, timeouts ${result.timeouts}`,
+    );
+
+    // autocannon stops with requests still in flight; let the server finish them before counting.
+    const drained = await settled(ctx, holderIds);
+    // One read transaction, so every check sees the same snapshot of the database.
+    const check = ctx.database.sqlite.transaction(() => checkMoney(ctx!, holderIds))();
+    console.log(
+      `bookings in the database: ${check.bookings} (${check.requested} covered by the budget, ${check.awaitingPayment} waiting for a top-up); ${redirects} answered within the run, the rest were in flight when it ended${drained ? "" : " (still changing after 30 s)"}`,
+    );
+    console.log(
+      `money: £${(check.budgetPence / 100).toFixed(2)} from budgets, £${(check.topUpPence / 100).toFixed(2)} in top-ups; budgets total £${((holderIds.length * allocationPence) / 100).toFixed(2)}`,
+    );
+    console.log(
+      `checks: ${check.overspentPeriods} periods below zero; ${check.invariantProblems.length} ledger invariant problems; ${check.holdMismatches.length} bookings whose budget portion differs from their holds`,
+    );
+    for (const line of [...check.invariantProblems, ...check.holdMismatches].slice(0, 10)) console.log(`  ${line}`);
+    const ledgerProblems = check.invariantProblems.length + check.holdMismatches.length;
+    console.log(
+      `bookings ${redirects} in ${elapsedSeconds.toFixed(1)} s (${perSecond.toFixed(0)}/s); p95 ${p(95)} ms; overspent budgets ${check.overspentHolders}; ledger problems ${ledgerProblems}`,
+    );
+  } finally {
+    ctx?.database.close();
+    await app.stop();
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    const left = leftoverProcesses(app);
+    if (left.length > 0) console.log(`warning: processes still running after stop:\n  ${left.join("\n  ")}`);
+  }
+}
+
+await main();
