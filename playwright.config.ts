@@ -14,6 +14,9 @@ export default defineConfig({
   use: {
     baseURL: process.env.E2E_BASE_URL,
     browserName: "chromium",
+    // The people this is for are in England: British date order and London time.
+    locale: "en-GB",
+    timezoneId: "Europe/London",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],

@@ -1,4 +1,5 @@
 /** Reads the booking form: who it is for, the pattern of visits, and which button was pressed. */
+import { normaliseDateInput } from "../domain/date-input";
 import { londonDateOf } from "../domain/london-time";
 import { validatePattern, type BookingPattern } from "../domain/schedule";
 import { formValues } from "./forms.server";
@@ -24,7 +25,7 @@ export function readBookingForm(formData: FormData, now = new Date()): BookingFo
   }
   const result = validatePattern(
     {
-      startDate: text("startDate"),
+      startDate: normaliseDateInput(text("startDate")),
       days: formData.getAll("days").filter((d): d is string => typeof d === "string"),
       startTime: text("startTime"),
       duration: text("duration"),

@@ -134,9 +134,9 @@ export default function BookService() {
           <TextField
             name="startDate"
             label="Start date"
-            hint="The first day of the support. It must be tomorrow or later."
-            type="date"
-            width="half"
+            hint="The first day of the support, for example 27/11/2026. It must be tomorrow or later."
+            width="third"
+            inputMode="numeric"
             defaultValue={values.startDate}
             error={errorFor(errors, "startDate")}
           />
