@@ -298,7 +298,10 @@ export const bookingVisits = sqliteTable(
     status: text("status", { enum: VISIT_STATUSES }).notNull().default("scheduled"),
     deliveredAt: integer("delivered_at"),
   },
-  (t) => [index("booking_visits_booking_idx").on(t.bookingId), index("booking_visits_due_idx").on(t.status, t.startsAt)],
+  (t) => [
+    index("booking_visits_booking_idx").on(t.bookingId),
+    index("booking_visits_due_idx").on(t.status, t.startsAt),
+  ],
 );
 
 /** Card payments of top-ups, through Stripe Checkout or the demo checkout. */
@@ -319,7 +322,10 @@ export const payments = sqliteTable(
     createdAt: integer("created_at").notNull(),
     paidAt: integer("paid_at"),
   },
-  (t) => [uniqueIndex("payments_session_unique").on(t.checkoutSessionId), index("payments_booking_idx").on(t.bookingId)],
+  (t) => [
+    uniqueIndex("payments_session_unique").on(t.checkoutSessionId),
+    index("payments_booking_idx").on(t.bookingId),
+  ],
 );
 
 /** Stripe webhook events already handled: each event id is processed once. */
