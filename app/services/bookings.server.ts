@@ -28,7 +28,7 @@ import {
   availableByPeriod,
   ensurePeriods,
   getBudgetAccount,
-  ledgerOf,
+  ledgerTotals,
   mayActFor,
   scheduleOf,
 } from "./budgets.server";
@@ -79,7 +79,7 @@ function quoteWith(
   const selfFunded = !account || account.moneyManagement === "self_funded";
   const available = availableByPeriod(
     account,
-    ledgerOf(db, holderUserId),
+    ledgerTotals(db, holderUserId),
     new Set(withPeriods.map((v) => v.periodIndex)),
   );
   const split = splitCost(withPeriods, available, { selfFunded });

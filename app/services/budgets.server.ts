@@ -3,7 +3,7 @@
  * says where the money is. Allocations are written to the ledger lazily, one entry per period when
  * the period is first needed, so balances are always sums of ledger rows.
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { immediateTransaction, type Db } from "../../db/client.server";
 import {
   budgetAccounts,
@@ -75,6 +75,25 @@ export function ledgerOf(db: Db, holderUserId: string): LedgerEntry[] {
     }));
 }
 
+/**
+ * The ledger summed by kind, account and period: enough for every balance (balances are sums), and
+ * far cheaper than reading a long ledger row by row inside a booking's transaction.
+ */
+export function ledgerTotals(db: Db, holderUserId: string): LedgerEntryLike[] {
+  return db
+    .select({
+      kind: ledgerEntries.kind,
+      account: ledgerEntries.account,
+      periodIndex: ledgerEntries.periodIndex,
+      amountPence: sql<number>`sum(${ledgerEntries.amountPence})`,
+    })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.holderUserId, holderUserId))
+    .groupBy(ledgerEntries.kind, ledgerEntries.account, ledgerEntries.periodIndex)
+    .all()
+    .map((row) => ({ ...row, amountPence: Number(row.amountPence), at: 0 }));
+}
+
 export function appendLedger(
   db: Db,
   entry: {
@@ -140,7 +159,7 @@ export function ensurePeriods(
   const today = londonDateOf(new Date(now));
   const schedule = scheduleOf(account);
   const first = Math.max(0, fromIndex);
-  let entries = ledgerOf(db, account.holderUserId);
+  let entries = ledgerTotals(db, account.holderUserId);
   for (let index = first; index <= toIndex; index++) {
     const has = (kind: LedgerKind) => entries.some((e) => e.kind === kind && e.periodIndex === index);
     if (!has("allocation")) {
@@ -153,7 +172,7 @@ export function ensurePeriods(
         createdByUserId: null,
         at: now,
       });
-      entries = ledgerOf(db, account.holderUserId);
+      entries = ledgerTotals(db, account.holderUserId);
     }
     // Carry-over is settled once the previous period has ended; a zero entry records that it was.
     const started = periodBounds(schedule, index).start <= today;
@@ -187,7 +206,7 @@ export function ensurePeriods(
         createdByUserId: null,
         at: now,
       });
-      entries = ledgerOf(db, account.holderUserId);
+      entries = ledgerTotals(db, account.holderUserId);
     }
   }
 }
