@@ -5,7 +5,7 @@
  */
 import { and, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.server";
-import { localities, providers, serviceAreas, services } from "../db/schema";
+import { localities, providers, qualitySignals, serviceAreas, services } from "../db/schema";
 
 /** Words for the fixed keys, supplied by the app (search/ does not import app/). */
 export interface DocumentLabels {
@@ -43,7 +43,7 @@ export interface ServiceDocument {
   bankHolidayAvailable: boolean;
   startTime: string;
   endTime: string;
-  /** Filled by the quality signal (reviews issue); neutral until then. */
+  /** From the quality signal (DESIGN.md); 0 until one is computed. */
   stars: number;
   reviewCount: number;
   qualityScore: number;
@@ -86,6 +86,14 @@ export function buildServiceDocuments(
     .where(inArray(serviceAreas.serviceId, serviceIds))
     .all()
     .sort((a, b) => a.name.localeCompare(b.name));
+  const signals = new Map(
+    db
+      .select()
+      .from(qualitySignals)
+      .where(and(eq(qualitySignals.subject, "service"), inArray(qualitySignals.subjectId, serviceIds)))
+      .all()
+      .map((q) => [q.subjectId, q]),
+  );
   const areasByService = new Map<string, typeof areaRows>();
   for (const area of areaRows)
     areasByService.set(area.serviceId, [...(areasByService.get(area.serviceId) ?? []), area]);
@@ -128,10 +136,11 @@ export function buildServiceDocuments(
       bankHolidayAvailable: service.bankHolidays,
       startTime: service.startTime,
       endTime: service.endTime,
-      stars: 0,
-      reviewCount: 0,
-      qualityScore: 0,
-      rebookRate: 0,
+      // The quality signal, kept up to date by the app in the same transaction as what changes it.
+      stars: signals.get(service.id)?.stars ?? 0,
+      reviewCount: signals.get(service.id)?.reviewCount ?? 0,
+      qualityScore: signals.get(service.id)?.score ?? 0,
+      rebookRate: signals.get(service.id)?.rebookRate ?? 0,
       ...(first ? { _geo: { lat: first.lat, lng: first.lng } } : {}),
     });
   }

@@ -34,7 +34,7 @@ import {
 } from "./budgets.server";
 import { rateCardOf } from "./catalogue.server";
 import type { AppContext } from "./context.server";
-import { enqueueSearchChange } from "./outbox.server";
+import { recomputeQuality } from "./quality.server";
 import { FORBIDDEN, invalid, NOT_FOUND, type FieldRefusal, type Refusal } from "./use-case-result";
 
 /** How long a booking waits for its top-up to be paid before the held budget is released. */
@@ -402,8 +402,8 @@ export function respondToBooking(
         .set({ status: "accepted", respondedAt: now, respondedByUserId: actor.userId, updatedAt: now })
         .where(eq(bookings.id, bookingId))
         .run();
-      // Responsiveness feeds the quality signal: the service's document may change.
-      enqueueSearchChange(tx, "service", booking.serviceId, "upsert");
+      // Responsiveness and rebooking feed the quality signal.
+      recomputeQuality(tx, booking.providerId, { serviceIds: [booking.serviceId], now });
       return { ok: true, refund: null } as const;
     }
     const refund = closeBooking(tx, booking, "declined", actor.userId, now, {
@@ -411,7 +411,7 @@ export function respondToBooking(
       respondedAt: now,
       respondedByUserId: actor.userId,
     });
-    enqueueSearchChange(tx, "service", booking.serviceId, "upsert");
+    recomputeQuality(tx, booking.providerId, { serviceIds: [booking.serviceId], now });
     return { ok: true, refund } as const;
   });
 }
@@ -536,7 +536,9 @@ export function cancelBooking(
       })
       .where(eq(bookings.id, bookingId))
       .run();
-    if (booking.status === "accepted") enqueueSearchChange(tx, "service", booking.serviceId, "upsert");
+    // Walking away after acceptance counts against the provider's signal.
+    if (booking.status === "accepted")
+      recomputeQuality(tx, booking.providerId, { serviceIds: [booking.serviceId], now });
     if (booking.status === "awaiting_payment" && status === "cancelled") {
       tx.update(payments)
         .set({ status: "expired" })

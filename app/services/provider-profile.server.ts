@@ -8,6 +8,7 @@ import type { ProviderTypeKey } from "../domain/provider-types";
 import type { AppContext } from "./context.server";
 import { enqueueSearchChange } from "./outbox.server";
 import { FORBIDDEN, invalid, NOT_FOUND, type FieldRefusal, type Refusal } from "./use-case-result";
+import { recomputeQuality } from "./quality.server";
 
 export interface ProviderProfileInput {
   name: string;
@@ -95,6 +96,8 @@ export function updateProviderProfile(
     }
     // The indexer refreshes every service of the provider from this one row.
     enqueueSearchChange(tx, "provider", providerId, "upsert");
+    // The CQC rating and listing completeness are part of the quality signal.
+    recomputeQuality(tx, providerId, { enqueue: false });
     return { ok: true } as const;
   });
 }

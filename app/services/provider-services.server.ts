@@ -9,6 +9,7 @@ import type { RateCard } from "../domain/rate-card";
 import type { AppContext } from "./context.server";
 import { enqueueSearchChange } from "./outbox.server";
 import { providerAreaIds } from "./provider-profile.server";
+import { recomputeQuality } from "./quality.server";
 import { FORBIDDEN, invalid, NOT_FOUND, type FieldRefusal, type Refusal } from "./use-case-result";
 
 export interface ServiceInput {
@@ -113,6 +114,7 @@ export function createService(
       .run();
     replaceAreas(tx, serviceId, input.areas);
     enqueueSearchChange(tx, "service", serviceId, "upsert");
+    recomputeQuality(tx, providerId, { serviceIds: [serviceId], enqueue: false });
     return { ok: true, serviceId } as const;
   });
 }
@@ -132,6 +134,7 @@ export function updateService(
     tx.update(services).set(rowValues(input)).where(eq(services.id, serviceId)).run();
     replaceAreas(tx, serviceId, input.areas);
     enqueueSearchChange(tx, "service", serviceId, "upsert");
+    recomputeQuality(tx, service.providerId, { serviceIds: [serviceId], enqueue: false });
     return { ok: true } as const;
   });
 }
@@ -152,6 +155,7 @@ export function setServicePaused(
       .where(eq(services.id, serviceId))
       .run();
     enqueueSearchChange(tx, "service", serviceId, "upsert");
+    recomputeQuality(tx, service.providerId, { serviceIds: [serviceId], enqueue: false });
     return { ok: true } as const;
   });
 }
@@ -171,6 +175,7 @@ export function deleteService(
     if (!canManageProvider(actor, service.providerId)) return FORBIDDEN;
     tx.delete(services).where(eq(services.id, serviceId)).run();
     enqueueSearchChange(tx, "service", serviceId, "delete");
+    recomputeQuality(tx, service.providerId, { serviceIds: [], enqueue: false });
     return { ok: true, outcome: "deleted" } as const;
   });
 }

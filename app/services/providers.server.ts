@@ -6,6 +6,7 @@ import { canAccredit, type Actor } from "../domain/permissions";
 import type { AppContext } from "./context.server";
 import { enqueueSearchChange } from "./outbox.server";
 import { FORBIDDEN, NOT_FOUND, type Refusal } from "./use-case-result";
+import { recomputeQuality } from "./quality.server";
 
 export type AccreditationDecision = { status: "approved" } | { status: "suspended"; reason: string };
 
@@ -33,6 +34,7 @@ export function setAccreditation(
       .values({ providerId, status: decision.status, reason, decidedByUserId: actor.userId, decidedAt: now })
       .run();
     enqueueSearchChange(tx, "provider", providerId, "upsert");
+    recomputeQuality(tx, providerId, { now, enqueue: false });
     return { ok: true } as const;
   });
 }
