@@ -11,7 +11,7 @@ import { count } from "drizzle-orm";
 import { services } from "../../db/schema";
 import { createAppContext } from "../../app/services/context.server";
 import { SEARCH_DOCUMENT_LABELS } from "../../app/services/search-labels";
-import { seedDemoData } from "../../app/services/seed.server";
+import { seededRandom, seedDemoData } from "../../app/services/seed.server";
 import { LOCALITIES } from "../../db/localities";
 import { createSearchClient } from "../../search/client.server";
 import { searchWithSqlite } from "../../search/fallback.server";
@@ -35,17 +35,6 @@ const dir = resolve("data/bench");
 mkdirSync(dir, { recursive: true });
 const databasePath = resolve(dir, `search-${providers}x${perProvider}.sqlite`);
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function percentile(sorted: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, i)] ?? 0;
@@ -53,7 +42,7 @@ function percentile(sorted: number[], p: number): number {
 
 /** A fixed mix of what people type and tick: plain words, typos, filters, facets and sorts. */
 function queryMix(n: number): SearchParams[] {
-  const random = seeded(42);
+  const random = seededRandom(42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const words = [
     "home care",
