@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -13,6 +13,7 @@ import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader, type SignedInPerson } from "./components/layout";
 import { useNonce } from "./components/nonce";
 import { ROLE_LABELS } from "./domain/roles";
+import { actingForOf } from "./http/acting-for.server";
 
 export const SITE_NAME = "Care and Support Marketplace";
 
@@ -20,11 +21,21 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/s
 
 export const meta: MetaFunction = () => [{ title: SITE_NAME }];
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // A family member acting for someone sees whose account it is on every page (and it is remembered).
+  const acting = actingForOf(request, context);
   const person: SignedInPerson | null = context.user
-    ? { name: context.user.name, role: context.user.role, roleLabel: ROLE_LABELS[context.user.role] }
+    ? {
+        name: context.user.name,
+        role: context.user.role,
+        roleLabel: ROLE_LABELS[context.user.role],
+        actingFor: acting?.name ?? null,
+      }
     : null;
-  return { person, csrfToken: context.csrfToken };
+  return json(
+    { person, csrfToken: context.csrfToken },
+    acting?.setCookie ? { headers: { "Set-Cookie": acting.setCookie } } : undefined,
+  );
 }
 
 export function Layout({ children }: { children: ReactNode }) {

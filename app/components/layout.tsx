@@ -6,6 +6,8 @@ export interface SignedInPerson {
   name: string;
   role: Role;
   roleLabel: string;
+  /** For a family member: the name of the person they are acting for, when it is clear. */
+  actingFor?: string | null;
 }
 
 export function SiteHeader({ person }: { person: SignedInPerson | null }) {
@@ -37,6 +39,14 @@ export function SiteHeader({ person }: { person: SignedInPerson | null }) {
                 Signed in as <strong>{person.name}</strong>{" "}
                 <span className="site-header__role">({person.roleLabel})</span>
               </p>
+              {person.actingFor ? (
+                <p className="site-header__acting-for">
+                  Acting for <strong>{person.actingFor}</strong>{" "}
+                  <Link to="/acting-for" className="site-header__link">
+                    Change<span className="visually-hidden"> who you are acting for</span>
+                  </Link>
+                </p>
+              ) : null}
               <Link to="/dashboard" className="site-header__link">
                 Your dashboard
               </Link>

@@ -35,6 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     paymentDueBy: booking.paymentDueBy,
     declineReason: booking.declineReason,
     visits: visits.map((v) => ({ ...v })),
+    reviewable: visits.some((v) => v.status === "delivered"),
     cancellable: ["awaiting_payment", "requested", "accepted"].includes(booking.status),
     freeToCancel: visits.filter((v) => v.status === "scheduled" && cancelBy(new Date(v.startsAt)).getTime() >= now)
       .length,
@@ -147,6 +148,15 @@ export default function BookingPage() {
               Cancel the remaining visits
             </button>
           </SafeForm>
+        </section>
+      ) : null}
+      {data.reviewable ? (
+        <section aria-labelledby="review-heading">
+          <h2 id="review-heading">Review this service</h2>
+          <p>
+            Tell other people what the support was like.{" "}
+            <Link to={`/bookings/${data.id}/review`}>Write or change your review</Link>
+          </p>
         </section>
       ) : null}
       <p>

@@ -6,6 +6,7 @@ import { LEDGER_KIND_LABELS } from "../domain/ledger";
 import { formatLondon, londonDateOf, londonWallTimeToUtc } from "../domain/london-time";
 import { formatPence } from "../domain/money";
 import { addLocalDays } from "../domain/schedule";
+import { holderForRequest } from "../http/acting-for.server";
 import { actorOf, refusalResponse, requireRole } from "../http/guards.server";
 import { budgetOverview, scheduleOf, type MoneyManagement } from "../services/budgets.server";
 import { getProviderProfile } from "../services/provider-profile.server";
@@ -55,11 +56,12 @@ function optionSentence(option: MoneyManagement, isfProviderName: string | null)
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  // Budget holders for now. A family member allowed to view a budget will open it with ?for=<holderId>;
-  // budgetOverview already checks that permission, so only the role list here needs to grow.
-  const user = requireRole(request, context, "budget_holder");
-  const forHolder = new URL(request.url).searchParams.get("for") || null;
-  const result = budgetOverview(context.app, actorOf(user), forHolder ?? user.id);
+  // A family member allowed to view a budget opens it with ?for=<holderId> (or for the person they chose
+  // to act for); budgetOverview checks that permission.
+  const user = requireRole(request, context, "budget_holder", "family_member");
+  const holderId = holderForRequest(request, context, user);
+  const forHolder = holderId === user.id ? null : holderId;
+  const result = budgetOverview(context.app, actorOf(user), holderId);
   if (!result.ok) throw refusalResponse(result.reason);
   const { overview } = result;
   const { account, current } = overview;

@@ -3,6 +3,7 @@ import { periodBounds } from "../domain/budget-periods";
 import { statementCsv } from "../domain/ledger";
 import { londonDateOf } from "../domain/london-time";
 import { addLocalDays } from "../domain/schedule";
+import { holderForRequest } from "../http/acting-for.server";
 import { actorOf, refusalResponse, requireRole } from "../http/guards.server";
 import { budgetOverview, scheduleOf } from "../services/budgets.server";
 
@@ -11,9 +12,8 @@ import { budgetOverview, scheduleOf } from "../services/budgets.server";
  * download it is the same as who may see the page (budgetOverview checks, including ?for=<holderId>).
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = requireRole(request, context, "budget_holder");
-  const forHolder = new URL(request.url).searchParams.get("for") || null;
-  const result = budgetOverview(context.app, actorOf(user), forHolder ?? user.id);
+  const user = requireRole(request, context, "budget_holder", "family_member");
+  const result = budgetOverview(context.app, actorOf(user), holderForRequest(request, context, user));
   if (!result.ok) throw refusalResponse(result.reason);
   const { account, statement } = result.overview;
   const schedule = account ? scheduleOf(account) : null;

@@ -24,10 +24,15 @@ export default function BudgetHolderDashboard() {
         <li>
           <Link to="/bookings">My bookings</Link>: upcoming visits, and cancelling them.
         </li>
+        <li>
+          <Link to="/family">Family and supporters</Link>: invite people you trust to help you, and choose what they can
+          do.
+        </li>
+        <li>
+          <Link to="/family/activity">What your family and supporters have done</Link>: everything done for you by
+          someone else.
+        </li>
       </ul>
-      <div className="inset">
-        <p>Coming soon: invite family and supporters to help you, and choose what they can do.</p>
-      </div>
       <p>
         <Link to="/search" className="button">
           Search for support

@@ -3,22 +3,38 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CqcBadge, PriceLine } from "../components/listing";
 import { CATEGORY_LABELS, type ServiceCategory } from "../domain/catalogue";
 import { PROVIDER_TYPE_LABELS, type ProviderTypeKey } from "../domain/provider-types";
+import { ReviewList, ReviewSortLinks, ReviewSummary, QualityLine, signalView } from "../components/reviews";
+import { ReviewNotice } from "../components/review-notice";
+import { parseReviewSort } from "../domain/reviews";
 import { getPublicProvider } from "../services/catalogue.server";
+import { listingReviews } from "../services/reviews.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.name} – Care and Support Marketplace` : "Provider not found" },
 ];
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const provider = getPublicProvider(context.app, params.slug ?? "");
   if (!provider) throw new Response("Not found", { status: 404 });
-  return provider;
+  const url = new URL(request.url);
+  const sort = parseReviewSort(url.searchParams.get("sort"));
+  const { signal, reviews } = listingReviews(context.app, { providerSlug: provider.slug }, sort);
+  return {
+    ...provider,
+    signal: signalView(signal),
+    reviews,
+    sort,
+    viewer: { signedIn: context.user !== null, providerId: context.user?.providerId ?? null },
+    reviewNotice: url.searchParams.get("reviewNotice"),
+  };
 }
 
 export default function ProviderPage() {
   const provider = useLoaderData<typeof loader>();
+  const path = `/providers/${provider.slug}`;
   return (
     <>
+      <ReviewNotice notice={provider.reviewNotice} />
       <span className="caption">{PROVIDER_TYPE_LABELS[provider.type as ProviderTypeKey]}</span>
       <div className="provider-heading">
         {provider.hasLogo ? (
@@ -30,6 +46,7 @@ export default function ProviderPage() {
       <p>
         <CqcBadge rating={provider.cqcRating} inspectedOn={provider.cqcInspectedOn} />
       </p>
+      <QualityLine signal={provider.signal} />
       {provider.description ? <p className="prose">{provider.description}</p> : null}
 
       <h2>Services and prices</h2>
@@ -48,6 +65,20 @@ export default function ProviderPage() {
           ))}
         </ul>
       )}
+
+      <h2 id="reviews">Reviews</h2>
+      <ReviewSummary signal={provider.signal} />
+      {provider.reviews.length > 0 ? (
+        <>
+          <ReviewSortLinks path={path} sort={provider.sort} />
+          <ReviewList
+            reviews={provider.reviews}
+            viewer={provider.viewer}
+            returnTo={`${path}?sort=${provider.sort}`}
+            showService
+          />
+        </>
+      ) : null}
 
       <h2>Areas served</h2>
       {provider.areas.length > 0 ? (

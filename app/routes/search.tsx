@@ -444,6 +444,7 @@ export default function Search() {
                         {hit.reviewCount === 1 ? "review" : "reviews"}
                       </span>
                     ) : null}
+                    <span className="result__quality"> · quality {hit.qualityScore}/100</span>
                     {hit.areas.length > 0 ? (
                       <span className="result__areas"> · Covers {hit.areas.join(", ")}</span>
                     ) : null}

@@ -10,23 +10,39 @@ import {
 } from "../domain/catalogue";
 import { PROVIDER_TYPE_LABELS, type ProviderTypeKey } from "../domain/provider-types";
 import { rateCardSentence } from "../domain/rate-card";
+import { ReviewList, ReviewSortLinks, ReviewSummary, QualityLine, signalView } from "../components/reviews";
+import { ReviewNotice } from "../components/review-notice";
+import { parseReviewSort } from "../domain/reviews";
 import { getPublicService } from "../services/catalogue.server";
+import { listingReviews } from "../services/reviews.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} from ${data.provider.name} – Care and Support Marketplace` : "Service not found" },
 ];
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const service = getPublicService(context.app, params.serviceId ?? "");
   if (!service) throw new Response("Not found", { status: 404 });
-  return service;
+  const url = new URL(request.url);
+  const sort = parseReviewSort(url.searchParams.get("sort"));
+  const { signal, reviews } = listingReviews(context.app, { serviceId: service.id }, sort);
+  return {
+    ...service,
+    signal: signalView(signal),
+    reviews,
+    sort,
+    viewer: { signedIn: context.user !== null, providerId: context.user?.providerId ?? null },
+    reviewNotice: url.searchParams.get("reviewNotice"),
+  };
 }
 
 export default function ServicePage() {
   const service = useLoaderData<typeof loader>();
   const { provider, rateCard } = service;
+  const path = `/services/${service.id}`;
   return (
     <>
+      <ReviewNotice notice={service.reviewNotice} />
       <span className="caption">{CATEGORY_LABELS[service.category as ServiceCategory] ?? service.category}</span>
       <h1>{service.title}</h1>
       <p className="lead">
@@ -36,6 +52,7 @@ export default function ServicePage() {
       <p>
         <CqcBadge rating={provider.cqcRating} inspectedOn={provider.cqcInspectedOn} />
       </p>
+      <QualityLine signal={service.signal} />
 
       <div className="two-thirds-one-third">
         <div>
@@ -77,6 +94,15 @@ export default function ServicePage() {
 
           <h2>Where</h2>
           <p>{service.areas.length > 0 ? `Covers ${service.areas.join(", ")}.` : "Areas not given."}</p>
+
+          <h2 id="reviews">Reviews</h2>
+          <ReviewSummary signal={service.signal} />
+          {service.reviews.length > 0 ? (
+            <>
+              <ReviewSortLinks path={path} sort={service.sort} />
+              <ReviewList reviews={service.reviews} viewer={service.viewer} returnTo={`${path}?sort=${service.sort}`} />
+            </>
+          ) : null}
         </div>
         <aside className="call-to-action" aria-labelledby="book-heading">
           <h2 id="book-heading">Book this service</h2>

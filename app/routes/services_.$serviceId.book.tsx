@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { User } from "lucia";
 import { Checkboxes, ErrorSummary, errorFor, Radios, SafeForm, SelectField, TextField } from "../components/forms";
 import { PriceLine } from "../components/listing";
 import { DAYS_OF_WEEK } from "../domain/catalogue";
@@ -8,26 +9,37 @@ import { formatPence } from "../domain/money";
 import { DAY_TYPE_SINGULAR_LABELS, type DayType } from "../domain/rate-card";
 import { splitSentence } from "../domain/booking-split";
 import { readBookingForm } from "../http/booking-form.server";
+import { holderForRequest } from "../http/acting-for.server";
 import { actorOf, refusalResponse, requireRole } from "../http/guards.server";
 import { createBooking, quoteBooking } from "../services/bookings.server";
 import { getPublicService } from "../services/catalogue.server";
+import { peopleIHelp } from "../services/family.server";
 import { startTopUp } from "../services/payments.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Book ${data?.service.title ?? "a service"} – Care and Support Marketplace` },
 ];
 
-/** Whose budget this booking is for: the holder, or (for family) the person named in ?for=. */
-function holderFor(request: Request, user: { id: string; role: string }): string {
-  const asked = new URL(request.url).searchParams.get("for");
-  return user.role === "budget_holder" ? user.id : (asked ?? "");
+/**
+ * Whose budget this booking is for: the holder, or (for family) the person named in ?for=, else the
+ * person they chose to act for (app/http/acting-for.server.ts). createBooking checks the permission.
+ */
+function holderFor(request: Request, context: Parameters<typeof holderForRequest>[1], user: User): string {
+  return user.role === "budget_holder" ? user.id : holderForRequest(request, context, user);
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  requireRole(request, context, "budget_holder", "family_member");
+  const user = requireRole(request, context, "budget_holder", "family_member");
   const service = getPublicService(context.app, params.serviceId ?? "");
   if (!service) throw refusalResponse("not_found");
-  return { service };
+  if (user.role !== "family_member") return { service, bookingFor: null };
+  const holderUserId = holderFor(request, context, user);
+  const person = peopleIHelp(context.app, user.id).find((p) => p.holderUserId === holderUserId);
+  // The form posts with ?for= in its address, so the booking is for the person named on this page.
+  return {
+    service,
+    bookingFor: { id: holderUserId, name: person?.name ?? null, canBook: person?.canBook ?? false },
+  };
 }
 
 const DURATIONS = [30, 45, 60, 90, 120, 180, 240, 360, 480].map((m) => ({
@@ -43,7 +55,7 @@ const DURATIONS = [30, 45, 60, 90, 120, 180, 240, 360, 480].map((m) => ({
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireRole(request, context, "budget_holder", "family_member");
   const actor = actorOf(user);
-  const holderUserId = holderFor(request, user);
+  const holderUserId = holderFor(request, context, user);
   const serviceId = params.serviceId ?? "";
   const form = readBookingForm(await request.formData());
   if (!form.ok)
@@ -107,7 +119,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function BookService() {
-  const { service } = useLoaderData<typeof loader>();
+  const { service, bookingFor } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = result?.values ?? { frequency: "weekly", startTime: "09:00", duration: "60", weeks: "2" };
   const errors = result?.errors;
@@ -119,7 +131,22 @@ export default function BookService() {
       <span className="caption">{service.provider.name}</span>
       <h1>Book {service.title}</h1>
       <PriceLine rateCard={service.rateCard} />
-      {!bookable ? (
+      {bookingFor ? (
+        <div className="inset" data-testid="booking-for">
+          {bookingFor.name && bookingFor.canBook ? (
+            <p>
+              You are booking for <strong>{bookingFor.name}</strong>, using their budget. The booking will say you made
+              it.
+            </p>
+          ) : (
+            <p>
+              {bookingFor.name ?? "This person"} has not given you permission to book for them. Ask them to change what
+              you can do.
+            </p>
+          )}
+        </div>
+      ) : null}
+      {bookingFor && !(bookingFor.name && bookingFor.canBook) ? null : !bookable ? (
         <div className="inset">
           <p>
             This provider has not published prices, so this service cannot be booked online. Contact them to ask for a
@@ -130,7 +157,7 @@ export default function BookService() {
           </p>
         </div>
       ) : (
-        <SafeForm>
+        <SafeForm action={bookingFor ? `?for=${encodeURIComponent(bookingFor.id)}` : undefined}>
           <TextField
             name="startDate"
             label="Start date"

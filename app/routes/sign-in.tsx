@@ -44,12 +44,13 @@ export default function SignIn() {
   const failure = useActionData<typeof action>();
   const [params] = useSearchParams();
   const values = failure?.values ?? {};
+  const returnTo = values.redirectTo || params.get("redirectTo") || "";
   return (
     <div className="narrow">
       <ErrorSummary errors={failure?.errors} />
       <h1>Sign in</h1>
       <SafeForm>
-        <input type="hidden" name="redirectTo" value={values.redirectTo ?? params.get("redirectTo") ?? ""} />
+        <input type="hidden" name="redirectTo" value={returnTo} />
         <TextField
           name="email"
           label="Email address"
@@ -69,7 +70,11 @@ export default function SignIn() {
         <SubmitButton>Sign in</SubmitButton>
       </SafeForm>
       <p>
-        No account yet? <Link to="/sign-up">Create an account</Link>.
+        No account yet?{" "}
+        <Link to={returnTo ? `/sign-up?redirectTo=${encodeURIComponent(returnTo)}` : "/sign-up"}>
+          Create an account
+        </Link>
+        .
       </p>
     </div>
   );

@@ -3,7 +3,7 @@ import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, errorFor, Radios, SafeForm, SelectField, SubmitButton, TextField } from "../components/forms";
 import { PROVIDER_TYPE_KEYS, PROVIDER_TYPE_LABELS } from "../domain/provider-types";
-import { dashboardPathFor, SELF_SIGN_UP_ROLES } from "../domain/roles";
+import { dashboardPathFor, safeRedirectPath, SELF_SIGN_UP_ROLES } from "../domain/roles";
 import { parseForm } from "../http/forms.server";
 import { redirectIfSignedIn } from "../http/guards.server";
 import { signUp } from "../services/accounts.server";
@@ -47,6 +47,8 @@ const SignUpForm = z
     area: z.string().trim().max(100, "The area must be 100 characters or fewer").optional(),
     providerName: z.string().trim().max(120, "The organisation name must be 120 characters or fewer").optional(),
     providerType: z.string().optional(),
+    /** Where to go once the account exists, e.g. back to a family invite. Same-site paths only. */
+    redirectTo: z.string().optional(),
   })
   .superRefine((form, ctx) => {
     if (form.role !== "provider_staff") return;
@@ -82,7 +84,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  return redirect(dashboardPathFor(result.role), { headers: { "Set-Cookie": result.sessionCookie } });
+  return redirect(safeRedirectPath(form.data.redirectTo, result.role), {
+    headers: { "Set-Cookie": result.sessionCookie },
+  });
 }
 
 export default function SignUp() {
@@ -90,11 +94,13 @@ export default function SignUp() {
   const [params] = useSearchParams();
   const errors = failure?.errors;
   const values = failure?.values ?? {};
+  const returnTo = values.redirectTo || params.get("redirectTo") || "";
   return (
     <div className="narrow">
       <ErrorSummary errors={errors} />
       <h1>Create an account</h1>
       <SafeForm>
+        <input type="hidden" name="redirectTo" value={returnTo} />
         <Radios
           name="role"
           legend="What kind of account do you need?"
@@ -158,7 +164,8 @@ export default function SignUp() {
         <SubmitButton>Create account</SubmitButton>
       </SafeForm>
       <p>
-        Already have an account? <Link to="/sign-in">Sign in</Link>.
+        Already have an account?{" "}
+        <Link to={returnTo ? `/sign-in?redirectTo=${encodeURIComponent(returnTo)}` : "/sign-in"}>Sign in</Link>.
       </p>
     </div>
   );

@@ -1,20 +1,17 @@
 /** Read models for each role's dashboard. */
 import { count, eq } from "drizzle-orm";
-import { budgetHolders, familyLinks, providers } from "../../db/schema";
+import { budgetHolders, providers } from "../../db/schema";
 import type { AppContext } from "./context.server";
+import { peopleIHelp } from "./family.server";
 
 export function budgetHolderDashboard(ctx: AppContext, userId: string) {
   const profile = ctx.database.db.select().from(budgetHolders).where(eq(budgetHolders.userId, userId)).get();
   return { preferredName: profile?.preferredName ?? null, area: profile?.area ?? null };
 }
 
+/** The people a family member helps (active links only: a removed link shows nothing). */
 export function familyMemberDashboard(ctx: AppContext, userId: string) {
-  const links = ctx.database.db
-    .select({ id: familyLinks.id })
-    .from(familyLinks)
-    .where(eq(familyLinks.familyUserId, userId))
-    .all();
-  return { linkedPeople: links.length };
+  return { people: peopleIHelp(ctx, userId) };
 }
 
 export function providerDashboard(ctx: AppContext, providerId: string | null) {

@@ -1,13 +1,16 @@
 /**
  * Demo data, made through the same use cases as the product, so it obeys every rule the product does.
  */
-import { count } from "drizzle-orm";
-import { users } from "../../db/schema";
+import { and, count, eq } from "drizzle-orm";
+import { bookingVisits, services, users } from "../../db/schema";
 import { LOCALITIES } from "../../db/localities";
 import type { Actor } from "../domain/permissions";
 import { PROVIDER_TYPE_KEYS, type ProviderTypeKey } from "../domain/provider-types";
 import { slugify } from "../domain/slug";
+import { londonDateOf, weekdayOfLocalDate } from "../domain/london-time";
+import { addLocalDays } from "../domain/schedule";
 import { createAccount } from "./accounts.server";
+import { createBooking, markVisitDelivered, respondToBooking } from "./bookings.server";
 import { setBudgetAccount, type BudgetAccountInput } from "./budgets.server";
 import type { AppContext } from "./context.server";
 import {
@@ -26,12 +29,15 @@ import { hashPassword } from "./passwords.server";
 import { createService, type ServiceInput } from "./provider-services.server";
 import { updateProviderProfile } from "./provider-profile.server";
 import { setAccreditation } from "./providers.server";
+import { createReview, markHelpful, replyToReview, reportReview, type ReviewInput } from "./reviews.server";
 
 export interface SeedOptions {
   /** Extra generated providers beyond the 8 demo ones (for benchmarks). */
   providers?: number;
   /** Services per generated provider; services arrive with the storefront. */
   servicesPerProvider?: number;
+  /** Demo reviews (generated reviewers, delivered bookings, reviews); on unless false. */
+  reviews?: boolean;
   /** Seed for the random generator, so generated data is the same each run. */
   randomSeed?: number;
   log?: (line: string) => void;
@@ -248,6 +254,7 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
     add("Family member", family.name, family.email);
   }
   const providerIds = new Map<string, string>();
+  const staffByProvider = new Map<string, Actor & { providerId: string }>();
   for (const provider of DEMO_PROVIDERS) {
     const created = await mustCreate(
       ctx,
@@ -264,6 +271,7 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
     const providerId = created.providerId!;
     providerIds.set(provider.providerName, providerId);
     const staff = { userId: created.userId, role: "provider_staff" as const, providerId };
+    if (provider.approved) staffByProvider.set(provider.providerName, staff);
     const profile = DEMO_PROFILES[provider.providerName];
     if (profile) furnishProvider(ctx, staff, provider.providerName, provider.providerType, profile);
     if (provider.approved) must(setAccreditation(ctx, adminActor, providerId, { status: "approved" }), "approve");
@@ -277,6 +285,11 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
   // Personal budgets, set by the council as it would through its budget page.
   for (const [email, budget] of Object.entries(demoBudgets(providerIds))) {
     must(setBudgetAccount(ctx, adminActor, holderIds.get(email)!, budget), `set the budget of ${email}`);
+  }
+
+  if (options.reviews !== false) {
+    await seedDemoReviews(ctx, adminActor, staffByProvider, passwordHash, options.randomSeed ?? 2026);
+    log("seeded demo reviews");
   }
 
   const extra = options.providers ?? 0;
@@ -316,4 +329,220 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
     }
   }
   return accounts;
+}
+
+/** How each demo provider tends to be rated overall, so rankings differ. */
+const REVIEW_PROFILES: Record<string, readonly number[]> = {
+  "Meadowbank Day Centre": [5, 5, 5, 5, 4, 5, 5, 4],
+  "Brightside Home Care": [4, 5, 4, 4, 3, 5, 4],
+  "Harbour Short Breaks": [5, 4, 4, 5, 3, 4],
+  "Oakfield Supported Living": [2, 3, 4, 5, 1, 3, 4, 2],
+  "Lynn's Kitchen Table Care": [5, 4, 5, 5, 4],
+  "Chris Doyle PA Services": [4, 3, 5, 4, 4, 2],
+  "Able Living Equipment": [3, 4, 2, 4, 3, 5],
+};
+
+const REVIEW_TEXTS: Record<number, readonly { title: string; body: string }[]> = {
+  5: [
+    {
+      title: "Could not ask for better",
+      body: "Friendly, on time every visit and they really listen. Mum looks forward to seeing them.",
+    },
+    {
+      title: "Wonderful staff",
+      body: "The team made my dad feel at home from the first day. Clear about costs, no surprises.",
+    },
+    {
+      title: "Made a real difference",
+      body: "I can get out and about again. They know what matters to me and never rush.",
+    },
+    {
+      title: "Reliable and kind",
+      body: "Never missed a visit in months. They ring ahead if they are running late, which is rare.",
+    },
+  ],
+  4: [
+    {
+      title: "Very good on the whole",
+      body: "Good support and kind people. Once or twice the visit time moved, but they told us.",
+    },
+    {
+      title: "Happy with the service",
+      body: "Helpful staff and fair prices. Would be five stars with a bit more consistency of staff.",
+    },
+    { title: "Good value", body: "Does what it says. The booking was easy and the carers were polite and careful." },
+  ],
+  3: [
+    {
+      title: "Okay but mixed",
+      body: "Some visits were great, others felt rushed. Communication could be better at weekends.",
+    },
+    {
+      title: "Fine, nothing special",
+      body: "Support was adequate. It took a while to get an answer when we needed to change times.",
+    },
+  ],
+  2: [
+    {
+      title: "Not what we hoped",
+      body: "Staff changed a lot and we had to explain everything again each time. Late twice.",
+    },
+    {
+      title: "Disappointing",
+      body: "The care itself was fine but nobody called back when we raised a problem with the rota.",
+    },
+  ],
+  1: [
+    {
+      title: "Would not use again",
+      body: "Visits were missed without warning and the office did not reply to my messages for days.",
+    },
+  ],
+};
+
+/** How often a reviewer books the provider again (rebook rate feeds the quality score). */
+const REBOOK_CHANCE: Record<string, number> = {
+  "Meadowbank Day Centre": 0.8,
+  "Brightside Home Care": 0.6,
+  "Harbour Short Breaks": 0.5,
+  "Oakfield Supported Living": 0.25,
+  "Lynn's Kitchen Table Care": 0.7,
+  "Chris Doyle PA Services": 0.4,
+  "Able Living Equipment": 0.2,
+};
+
+const DAY_KEYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
+
+/** The first date from tomorrow (London) on which the service runs, within a fortnight. */
+function firstRunningDate(days: readonly string[], from: string): string | null {
+  for (let i = 1; i <= 14; i++) {
+    const date = addLocalDays(from, i);
+    if (days.includes(DAY_KEYS[weekdayOfLocalDate(date)]!)) return date;
+  }
+  return null;
+}
+
+/**
+ * Demo reviews through the real use cases: 60 generated reviewers with personal budgets book the
+ * approved demo providers' services, the providers accept and deliver a visit, and the reviewers write
+ * reviews with stars that differ by provider. Some get a provider reply, helpful marks or a report.
+ */
+async function seedDemoReviews(
+  ctx: AppContext,
+  admin: Actor,
+  staffByProvider: ReadonlyMap<string, Actor & { providerId: string }>,
+  passwordHash: string,
+  randomSeed: number,
+): Promise<void> {
+  const random = seededRandom(randomSeed + 7);
+  const { db } = ctx.database;
+  const today = londonDateOf(new Date());
+  const reviewers: Actor[] = [];
+  const towns = LOCALITIES.map((l) => l.name);
+  for (let i = 1; i <= 60; i++) {
+    const created = await mustCreate(
+      ctx,
+      {
+        role: "budget_holder",
+        name: `Reviewer ${i}`,
+        email: `reviewer${i}@demo.example`,
+        area: pick(random, towns),
+        password: DEMO_PASSWORD,
+      },
+      { passwordHash },
+    );
+    const reviewer: Actor = { userId: created.userId, role: "budget_holder", providerId: null };
+    must(
+      setBudgetAccount(ctx, admin, reviewer.userId, {
+        periodLength: "four_weekly",
+        firstPeriodStart: "2026-11-02",
+        moneyManagement: "direct_payment",
+        allocationPence: 500_000,
+        isfProviderId: null,
+        carryOverPercent: 0,
+      }),
+      "set a reviewer's budget",
+    );
+    reviewers.push(reviewer);
+  }
+
+  let written = 0;
+  let reviewerIndex = 0;
+  for (const [providerName, staff] of staffByProvider) {
+    const profile = REVIEW_PROFILES[providerName];
+    if (!profile) continue;
+    const live = db
+      .select()
+      .from(services)
+      .where(
+        and(eq(services.providerId, staff.providerId), eq(services.status, "live"), eq(services.pricePublished, true)),
+      )
+      .all();
+    if (live.length === 0) continue;
+    const perProvider = 30 + Math.floor(random() * 6);
+    for (let n = 0; n < perProvider; n++) {
+      const service = live[n % live.length]!;
+      const reviewer = reviewers[reviewerIndex++ % reviewers.length]!;
+      const date = firstRunningDate(service.days, today);
+      if (!date) break;
+      const booking = createBooking(ctx, reviewer, reviewer.userId, service.id, {
+        startDate: date,
+        days: [],
+        startTime: service.startTime,
+        durationMinutes: 60,
+        weeks: 1,
+      });
+      if (!booking.ok || booking.status !== "requested") continue;
+      if (!respondToBooking(ctx, staff, booking.bookingId, { accept: true }).ok) continue;
+      const visit = db.select().from(bookingVisits).where(eq(bookingVisits.bookingId, booking.bookingId)).get();
+      if (!visit || !markVisitDelivered(ctx, staff, visit.id).ok) continue;
+      const overall = profile[n % profile.length]!;
+      const around = (v: number) => Math.min(5, Math.max(1, v + (random() < 0.3 ? (random() < 0.5 ? -1 : 1) : 0)));
+      const text = pick(random, REVIEW_TEXTS[overall]!);
+      const input: ReviewInput = {
+        overall,
+        quality: around(overall),
+        reliability: around(overall),
+        communication: around(overall),
+        value: around(overall),
+        ...text,
+      };
+      const review = createReview(ctx, reviewer, booking.bookingId, input);
+      if (!review.ok) continue;
+      if (random() < (REBOOK_CHANCE[providerName] ?? 0.3)) {
+        const again = createBooking(ctx, reviewer, reviewer.userId, service.id, {
+          startDate: addLocalDays(date, 7),
+          days: [],
+          startTime: service.startTime,
+          durationMinutes: 60,
+          weeks: 1,
+        });
+        if (again.ok && again.status === "requested") respondToBooking(ctx, staff, again.bookingId, { accept: true });
+      }
+      written++;
+      if (overall <= 3 || random() < 0.15) {
+        replyToReview(
+          ctx,
+          staff,
+          review.reviewId,
+          overall <= 3
+            ? "Thank you for telling us. We are sorry, and our manager would like to talk this through with you."
+            : "Thank you so much for your kind words. We will pass them on to the team.",
+        );
+      }
+      const marks = Math.floor(random() * 4);
+      for (let m = 1; m <= marks; m++) {
+        markHelpful(ctx, reviewers[(reviewerIndex + m * 7) % reviewers.length]!, review.reviewId);
+      }
+      if (overall === 1 || (written % 70 === 0 && overall <= 2)) {
+        reportReview(
+          ctx,
+          reviewers[(reviewerIndex + 3) % reviewers.length]!,
+          review.reviewId,
+          "This review mentions a member of staff by name.",
+        );
+      }
+    }
+  }
+  if (written < 200) throw new Error(`Demo data: only ${written} demo reviews could be written`);
 }

@@ -1,0 +1,145 @@
+import { expect, expectAccessible, signIn, test, uniqueEmail } from "./fixtures";
+
+/** A weekday about two months ahead, in a budget period no other test books into, as dd/mm/yyyy. */
+function quietWeekday(): string {
+  const date = new Date(Date.now() + 60 * 86_400_000);
+  while (date.getUTCDay() !== 3) date.setUTCDate(date.getUTCDate() + 1);
+  const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(date).split("-");
+  return `${day}/${month}/${year}`;
+}
+
+test("a holder invites a family member, who signs up through the link and books for her", async ({
+  page,
+  newPerson,
+}) => {
+  test.slow();
+  const familyEmail = uniqueEmail("son");
+  const familyName = "Jamie Ellis";
+
+  // Margaret invites Jamie and reads the link on screen.
+  await signIn(page, "margaret@example.org");
+  await expect(page).toHaveURL("/dashboard/budget-holder");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Family and supporters", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Family and supporters");
+  await expectAccessible(page);
+  // Bad input is explained and kept.
+  await page.getByLabel("Their email address").fill("jamie at example");
+  await page.getByRole("button", { name: "Send invite" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter an email address in the correct format");
+  await expect(page.getByLabel("Their email address")).toHaveValue("jamie at example");
+  await expectAccessible(page);
+  await page.getByLabel("Their email address").fill(familyEmail);
+  await page.getByLabel("Who are they to you?").fill("son");
+  await page.getByLabel("Book support for me").check();
+  await page.getByRole("button", { name: "Send invite" }).click();
+  await expect(page.getByRole("status")).toContainText(`Invite made for ${familyEmail}`);
+  await expectAccessible(page);
+  const link = await page.getByLabel(`Invite link for ${familyEmail}`).inputValue();
+  expect(link).toMatch(/\/family\/invite\/[\w-]{43}$/);
+
+  // Jamie opens the link, creates a family member account, and comes back to accept.
+  const family = await newPerson();
+  await family.goto(new URL(link).pathname);
+  await expect(family.getByRole("heading", { level: 1 })).toHaveText("Margaret Ellis has invited you to help them");
+  await expectAccessible(family);
+  await family.getByRole("link", { name: "Create a family member account" }).click();
+  await expect(family.getByRole("heading", { level: 1 })).toHaveText("Create an account");
+  await expect(family.getByLabel("I help a family member or friend")).toBeChecked();
+  await expectAccessible(family);
+  await family.getByLabel("Full name").fill(familyName);
+  await family.getByLabel("Email address").fill(familyEmail);
+  await family.getByLabel("Create a password").fill("a long family password");
+  await family.getByRole("button", { name: "Create account" }).click();
+  await expect(family.getByRole("heading", { level: 1 })).toHaveText("Margaret Ellis has invited you to help them");
+  await expectAccessible(family);
+  await family.getByRole("button", { name: "Accept invite" }).click();
+  await expect(family.getByRole("status")).toContainText("You can now help Margaret Ellis");
+  await expect(family.getByRole("navigation", { name: "Your account" })).toContainText("Acting for Margaret Ellis");
+  await expectAccessible(family);
+
+  // Jamie books a small visit for Margaret, covered by her budget.
+  await family.goto("/providers/brightside-home-care");
+  await expectAccessible(family);
+  await family.getByRole("link", { name: "Home care visits" }).click();
+  await expect(family.getByRole("heading", { level: 1 })).toHaveText("Home care visits");
+  await expectAccessible(family);
+  await family.getByRole("link", { name: "Book this service" }).click();
+  await expect(family.getByRole("heading", { level: 1 })).toHaveText("Book Home care visits");
+  await expect(family.getByTestId("booking-for")).toContainText("You are booking for Margaret Ellis");
+  await expectAccessible(family);
+  await family.getByLabel("Start date", { exact: true }).fill(quietWeekday());
+  await family.getByLabel("Once, on the start date").check();
+  await family.getByLabel("Start time").fill("10:00");
+  await family.getByLabel("Length of each visit").selectOption({ label: "30 minutes" });
+  await family.getByRole("button", { name: "Check the cost" }).click();
+  await expect(family.getByTestId("split-sentence")).toContainText("budget covers");
+  await expectAccessible(family);
+  await family.getByRole("button", { name: "Book", exact: true }).click();
+  await expect(family.getByRole("status")).toBeVisible();
+  await expect(family.locator(".summary-list__row", { hasText: "Booked by" })).toContainText(familyName);
+  await expectAccessible(family);
+
+  // Margaret sees who booked it, in her activity list.
+  await page.goto("/family/activity");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What your family and supporters have done");
+  await expect(page.getByText(`Booked by ${familyName} (son)`).first()).toBeVisible();
+  await expectAccessible(page);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("invite, sign up through the link, accept, and be removed", async ({ page, newPerson }) => {
+    test.slow();
+    const familyEmail = uniqueEmail("friend");
+    await signIn(page, "daniel@example.org");
+    await expect(page).toHaveURL("/dashboard/budget-holder");
+    await expectAccessible(page);
+    await page.goto("/family");
+    await expectAccessible(page);
+    await page.getByLabel("Their email address").fill(familyEmail);
+    await page.getByLabel("Who are they to you?").fill("friend");
+    await page.getByLabel("See my budget and bookings").uncheck();
+    await page.getByRole("button", { name: "Send invite" }).click();
+    await expect(page.getByRole("alert")).toContainText("Choose at least one thing they can do for you");
+    await expect(page.getByLabel("Who are they to you?")).toHaveValue("friend");
+    await expectAccessible(page);
+    await page.getByLabel("See my budget and bookings").check();
+    await page.getByRole("button", { name: "Send invite" }).click();
+    await expect(page.getByRole("status")).toContainText(`Invite made for ${familyEmail}`);
+    await expectAccessible(page);
+    const link = await page.getByLabel(`Invite link for ${familyEmail}`).inputValue();
+
+    const family = await newPerson();
+    await family.goto(new URL(link).pathname);
+    await expectAccessible(family);
+    await family.getByRole("link", { name: "Create a family member account" }).click();
+    await expectAccessible(family);
+    await family.getByLabel("Full name").fill("Alex Friend");
+    await family.getByLabel("Email address").fill(familyEmail);
+    await family.getByLabel("Create a password").fill("a long family password");
+    await family.getByRole("button", { name: "Create account" }).click();
+    await expect(family.getByRole("heading", { level: 1 })).toHaveText("Daniel Okafor has invited you to help them");
+    await expectAccessible(family);
+    await family.getByRole("button", { name: "Accept invite" }).click();
+    await expect(family.getByRole("status")).toContainText("You can now help Daniel Okafor");
+    await expectAccessible(family);
+    await family.getByRole("link", { name: "Daniel Okafor's budget" }).click();
+    await expect(family.getByRole("heading", { level: 1 })).toHaveText("Daniel's budget");
+    await expectAccessible(family);
+
+    // Daniel removes Alex: at once, the budget is closed to them.
+    await page.goto("/family");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: /Change what they can do, or remove them.*Alex Friend/ }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("What Alex Friend can do for you");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Remove Alex Friend" }).click();
+    await expect(page.getByRole("status")).toContainText("They have been removed");
+    await expectAccessible(page);
+    await family.reload();
+    await expect(family.getByRole("heading", { level: 1 })).toHaveText("You cannot see this page");
+    await expectAccessible(family);
+  });
+});
