@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signIn, test, uniqueEmail } from "./fixtures";
 
 /** A weekday about two months ahead, in a budget period no other test books into, as dd/mm/yyyy. */
@@ -8,7 +9,16 @@ function quietWeekday(): string {
   return `${day}/${month}/${year}`;
 }
 
-test("a holder invites a family member, who signs up through the link and books for her", async ({
+/** The review count the search page shows for Brightside's "Home care visits". */
+async function searchReviewCount(page: Page): Promise<number> {
+  await page.goto("/search?q=home+care+visits&sort=quality");
+  await expectAccessible(page);
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Home care visits" }) });
+  const text = await card.first().innerText();
+  return Number(/from (\d+) reviews?/.exec(text)?.[1] ?? "0");
+}
+
+test("a holder invites a family member, who books for her; the provider delivers; the family member reviews; the provider replies; search follows", async ({
   page,
   newPerson,
 }) => {
@@ -32,6 +42,7 @@ test("a holder invites a family member, who signs up through the link and books 
   await page.getByLabel("Their email address").fill(familyEmail);
   await page.getByLabel("Who are they to you?").fill("son");
   await page.getByLabel("Book support for me").check();
+  await page.getByLabel("Write reviews for me").check();
   await page.getByRole("button", { name: "Send invite" }).click();
   await expect(page.getByRole("status")).toContainText(`Invite made for ${familyEmail}`);
   await expectAccessible(page);
@@ -85,6 +96,70 @@ test("a holder invites a family member, who signs up through the link and books 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("What your family and supporters have done");
   await expect(page.getByText(`Booked by ${familyName} (son)`).first()).toBeVisible();
   await expectAccessible(page);
+
+  // The provider accepts and delivers the visit.
+  const bookingPath = new URL(family.url()).pathname;
+  const provider = await newPerson();
+  await signIn(provider, "staff@brightside.example");
+  await expect(provider).toHaveURL("/dashboard/provider");
+  await expectAccessible(provider);
+  await provider.goto(`/provider${bookingPath}`);
+  await expectAccessible(provider);
+  await provider.getByRole("button", { name: "Accept booking" }).click();
+  await expect(provider.getByRole("status")).toContainText("You have accepted this booking.");
+  await expectAccessible(provider);
+  await provider.getByRole("button", { name: "Mark as delivered" }).first().click();
+  await expect(provider.getByRole("status")).toContainText("The visit has been marked as delivered.");
+  await expectAccessible(provider);
+  const visitor = await newPerson();
+  const reviewsBefore = await searchReviewCount(visitor);
+
+  // Jamie writes a review for Margaret.
+  await family.goto(`${bookingPath}/review`);
+  await expect(family.getByRole("heading", { level: 1 })).toHaveText("Write a review");
+  await expectAccessible(family);
+  for (const legend of [
+    "Overall, how would you rate this service?",
+    "Quality of support",
+    "Reliability",
+    "Communication",
+    "Value for money",
+  ]) {
+    await family.getByRole("group", { name: legend }).getByLabel("5 stars – excellent").check();
+  }
+  await family.getByLabel("Title of your review").fill("Kind and on time");
+  await family.getByLabel("Your review", { exact: true }).fill("The carer was patient with Mum and always on time.");
+  await family
+    .getByRole("button", { name: /review/i })
+    .last()
+    .click();
+  await expect(family.getByRole("status")).toContainText("Your review has been saved");
+  await expectAccessible(family);
+
+  // The provider replies in public; everyone sees the review with its labels.
+  await provider.goto("/providers/brightside-home-care");
+  await expectAccessible(provider);
+  await provider.getByRole("link", { name: "Home care visits" }).first().click();
+  await expect(provider.getByRole("heading", { level: 1 })).toHaveText("Home care visits");
+  await expectAccessible(provider);
+  const review = provider
+    .getByRole("listitem")
+    .filter({ has: provider.getByRole("heading", { name: "Kind and on time" }) });
+  await review.getByText("Reply in public").click();
+  await review.getByLabel("Your reply (you can reply once)").fill("Thank you, we will pass this on to the team.");
+  await review.getByRole("button", { name: "Publish reply" }).click();
+  await expect(provider.getByText("Thank you, we will pass this on to the team.")).toBeVisible();
+  await expectAccessible(provider);
+  const shown = provider
+    .getByRole("listitem")
+    .filter({ has: provider.getByRole("heading", { name: "Kind and on time" }) });
+  await expect(shown).toContainText("Written by a family member");
+  await expect(shown).toContainText("Verified booking");
+
+  // Search ranks on the new signal once the outbox has been drained.
+  await expect(async () => {
+    expect(await searchReviewCount(visitor)).toBe(reviewsBefore + 1);
+  }).toPass({ timeout: 15_000 });
 });
 
 test.describe("without JavaScript", () => {
