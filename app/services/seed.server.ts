@@ -29,6 +29,7 @@ import { hashPassword } from "./passwords.server";
 import { createService, type ServiceInput } from "./provider-services.server";
 import { updateProviderProfile } from "./provider-profile.server";
 import { setAccreditation } from "./providers.server";
+import { acceptInvite, inviteFamilyMember } from "./family.server";
 import { createReview, markHelpful, replyToReview, reportReview, type ReviewInput } from "./reviews.server";
 
 export interface SeedOptions {
@@ -36,6 +37,8 @@ export interface SeedOptions {
   providers?: number;
   /** Services per generated provider; services arrive with the storefront. */
   servicesPerProvider?: number;
+  /** Reviews written for each generated provider (default 2). */
+  reviewsPerProvider?: number;
   /** Demo reviews (generated reviewers, delivered bookings, reviews); on unless false. */
   reviews?: boolean;
   /** Seed for the random generator, so generated data is the same each run. */
@@ -296,6 +299,34 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
   if (extra > 0) {
     const random = seededRandom(options.randomSeed ?? 2026);
     const parts = GENERATED_NAME_PARTS;
+    // A pool of generated budget holders who book and review generated providers, so the large
+    // catalogue has reviews (and so quality scores that differ) at scale too.
+    const pool: Actor[] = [];
+    for (let r = 1; r <= Math.min(200, extra); r++) {
+      const holder = await mustCreate(
+        ctx,
+        {
+          role: "budget_holder",
+          name: `Generated holder ${r}`,
+          email: `holder${r}@generated.example`,
+          password: DEMO_PASSWORD,
+        },
+        { passwordHash },
+      );
+      const actor: Actor = { userId: holder.userId, role: "budget_holder", providerId: null };
+      must(
+        setBudgetAccount(ctx, adminActor, holder.userId, {
+          periodLength: "four_weekly",
+          firstPeriodStart: "2026-11-02",
+          moneyManagement: "direct_payment",
+          allocationPence: 10_000_000,
+          isfProviderId: null,
+          carryOverPercent: 0,
+        }),
+        "set a generated holder's budget",
+      );
+      pool.push(actor);
+    }
     for (let i = 1; i <= extra; i++) {
       const name = [pick(random, parts.first), pick(random, parts.second), pick(random, parts.suffix)]
         .filter(Boolean)
@@ -324,11 +355,59 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
         generatedProfile(random, options.servicesPerProvider ?? 0),
       );
       // Most generated providers are approved, as in a working market.
-      if (random() < 0.9) must(setAccreditation(ctx, adminActor, providerId, { status: "approved" }), "approve");
+      if (random() < 0.9) {
+        must(setAccreditation(ctx, adminActor, providerId, { status: "approved" }), "approve");
+        const reviewsWanted = options.reviewsPerProvider ?? 2;
+        for (let k = 0; k < reviewsWanted && pool.length > 0; k++) {
+          writeGeneratedReview(ctx, staff, pool[(i * 7 + k) % pool.length]!, random);
+        }
+      }
       if (i % 100 === 0) log(`generated ${i} of ${extra} providers`);
     }
   }
   return accounts;
+}
+
+/** One generated review: book the provider's first priced service, accept, deliver, review. */
+function writeGeneratedReview(
+  ctx: AppContext,
+  staff: Actor & { providerId: string },
+  reviewer: Actor,
+  random: () => number,
+): void {
+  const service = ctx.database.db
+    .select()
+    .from(services)
+    .where(
+      and(eq(services.providerId, staff.providerId), eq(services.status, "live"), eq(services.pricePublished, true)),
+    )
+    .get();
+  const date = service ? firstRunningDate(service.days, londonDateOf(new Date())) : null;
+  if (!service || !date) return;
+  const booking = createBooking(ctx, reviewer, reviewer.userId, service.id, {
+    startDate: date,
+    days: [],
+    startTime: service.startTime,
+    durationMinutes: 60,
+    weeks: 1,
+  });
+  if (!booking.ok || booking.status !== "requested") return;
+  if (!respondToBooking(ctx, staff, booking.bookingId, { accept: true }).ok) return;
+  const visit = ctx.database.db
+    .select()
+    .from(bookingVisits)
+    .where(eq(bookingVisits.bookingId, booking.bookingId))
+    .get();
+  if (!visit || !markVisitDelivered(ctx, staff, visit.id).ok) return;
+  const overall = 1 + Math.min(4, Math.floor(random() * 5.5));
+  createReview(ctx, reviewer, booking.bookingId, {
+    overall,
+    quality: overall,
+    reliability: overall,
+    communication: overall,
+    value: overall,
+    ...pick(random, REVIEW_TEXTS[overall]!),
+  });
 }
 
 /** How each demo provider tends to be rated overall, so rankings differ. */
@@ -438,6 +517,7 @@ async function seedDemoReviews(
   const { db } = ctx.database;
   const today = londonDateOf(new Date());
   const reviewers: Actor[] = [];
+  const familyOf = new Map<string, Actor>();
   const towns = LOCALITIES.map((l) => l.name);
   for (let i = 1; i <= 60; i++) {
     const created = await mustCreate(
@@ -464,6 +544,37 @@ async function seedDemoReviews(
       "set a reviewer's budget",
     );
     reviewers.push(reviewer);
+    // Every sixth reviewer has a family member who writes their reviews for them.
+    if (i % 6 === 0) {
+      const relative = await mustCreate(
+        ctx,
+        {
+          role: "family_member",
+          name: `Relative of Reviewer ${i}`,
+          email: `reviewer${i}.family@demo.example`,
+          password: DEMO_PASSWORD,
+        },
+        { passwordHash },
+      );
+      const invite = must(
+        inviteFamilyMember(
+          ctx,
+          reviewer,
+          {
+            email: `reviewer${i}.family@demo.example`,
+            relationship: "daughter",
+            canViewBudget: true,
+            canBook: true,
+            canReview: true,
+          },
+          { origin: "http://localhost" },
+        ),
+        "invite a reviewer's family member",
+      );
+      const family: Actor = { userId: relative.userId, role: "family_member", providerId: null };
+      must(acceptInvite(ctx, family, invite.inviteUrl.split("/").at(-1) ?? ""), "accept a family invite");
+      familyOf.set(reviewer.userId, family);
+    }
   }
 
   let written = 0;
@@ -507,7 +618,7 @@ async function seedDemoReviews(
         value: around(overall),
         ...text,
       };
-      const review = createReview(ctx, reviewer, booking.bookingId, input);
+      const review = createReview(ctx, familyOf.get(reviewer.userId) ?? reviewer, booking.bookingId, input);
       if (!review.ok) continue;
       if (random() < (REBOOK_CHANCE[providerName] ?? 0.3)) {
         const again = createBooking(ctx, reviewer, reviewer.userId, service.id, {
