@@ -79,7 +79,7 @@ export function SiteFooter() {
       <div className="width-container">
         <p>
           Run for the council&apos;s adult social care. Any provider that meets the council&apos;s standard can list
-          here. No one can pay to rank higher.
+          here. No one can pay to rank higher: <Link to="/how-we-rank">how we rank services</Link>.
         </p>
         <p>
           Need help using this site? Call the council&apos;s care advice line on{" "}

@@ -48,9 +48,12 @@ export default function CouncilDashboard() {
         <Link to="/council/budgets" className="button button--secondary">
           Personal budgets
         </Link>
+        <Link to="/council/reviews" className="button button--secondary">
+          Reported reviews
+        </Link>
       </div>
       <div className="inset">
-        <p>Coming soon to this page: moderating reviews and market figures.</p>
+        <p>Coming soon to this page: market figures.</p>
       </div>
     </>
   );
