@@ -9,18 +9,22 @@ export const meta: MetaFunction = () => [
   { title: "What your family and supporters have done – Care and Support Marketplace" },
 ];
 
+const ACTION_WORDS = { booked: "Booked", cancelled: "Cancelled", reviewed: "Review written" } as const;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireRole(request, context, "budget_holder");
   const result = activityOnMyBehalf(context.app, actorOf(user), user.id);
   if (!result.ok) throw refusalResponse(result.reason);
   return {
     items: result.items.map((item) => ({
-      key: `${item.what}-${item.bookingId}`,
+      key: `${item.what}-${item.review?.id ?? item.bookingId}`,
       bookingId: item.bookingId,
       when: formatLondon(new Date(item.at), "dateTime"),
-      action: `${item.what === "booked" ? "Booked" : "Cancelled"} by ${item.by}`,
+      action: `${ACTION_WORDS[item.what]} by ${item.by}`,
       service: `${item.serviceTitle} from ${item.providerName}`,
-      total: formatPence(item.totalPence),
+      detail: item.review
+        ? `“${item.review.title}”, ${item.review.overall} out of 5 stars.`
+        : `Total ${formatPence(item.totalPence)}.`,
     })),
   };
 }
@@ -33,7 +37,7 @@ export default function FamilyActivity() {
       <h1>What your family and supporters have done</h1>
       <p className="lead">Everything done for you by someone else is recorded here, with who did it.</p>
       {items.length === 0 ? (
-        <p>Nobody has booked or cancelled anything for you yet.</p>
+        <p>Nobody has booked, cancelled or reviewed anything for you yet.</p>
       ) : (
         <ul className="result-list activity-list">
           {items.map((item) => (
@@ -42,7 +46,7 @@ export default function FamilyActivity() {
                 <Link to={`/bookings/${item.bookingId}`}>{item.service}</Link>
               </h2>
               <p>
-                <strong>{item.action}</strong> on {item.when}. Total {item.total}.
+                <strong>{item.action}</strong> on {item.when}. {item.detail}
               </p>
             </li>
           ))}

@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { and, asc, desc, eq, inArray, isNotNull, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { immediateTransaction, type Db } from "../../db/client.server";
-import { bookings, familyLinks, providers, services, users } from "../../db/schema";
+import { bookings, familyLinks, providers, reviews, services, users } from "../../db/schema";
 import {
   actorWithRelationship,
   inviteExpired,
@@ -451,17 +451,20 @@ export function resolveActingFor(
 
 export interface ActivityItem {
   bookingId: string;
-  what: "booked" | "cancelled";
+  what: "booked" | "cancelled" | "reviewed";
   at: number;
   by: string;
   serviceTitle: string;
   providerName: string;
   totalPence: number;
+  /** For "reviewed": the review's title and overall stars, so the holder sees what was said. */
+  review?: { id: string; title: string; overall: number };
 }
 
 /**
- * Everything done on the holder's behalf by someone else: bookings made and cancelled by family
- * members ("Booked by Sam Ellis (son)"). Read from the bookings themselves, which record who acted.
+ * Everything done on the holder's behalf by someone else: bookings made and cancelled, and reviews
+ * written, by family members ("Booked by Sam Ellis (son)"). Read from the bookings and reviews
+ * themselves, which record who acted.
  */
 export function activityOnMyBehalf(
   ctx: AppContext,
@@ -536,6 +539,38 @@ export function activityOnMyBehalf(
         by: actorWithRelationship(row.cancellerName ?? "Someone", relationships.get(cancelledBy) ?? null),
       });
     }
+  }
+  const reviewRows = db
+    .select({
+      id: reviews.id,
+      bookingId: reviews.bookingId,
+      createdAt: reviews.createdAt,
+      authorUserId: reviews.authorUserId,
+      authorName: users.name,
+      title: reviews.title,
+      overall: reviews.overall,
+      totalPence: bookings.totalPence,
+      serviceTitle: services.title,
+      providerName: providers.name,
+    })
+    .from(reviews)
+    .innerJoin(bookings, eq(bookings.id, reviews.bookingId))
+    .innerJoin(services, eq(services.id, reviews.serviceId))
+    .innerJoin(providers, eq(providers.id, reviews.providerId))
+    .innerJoin(users, eq(users.id, reviews.authorUserId))
+    .where(and(eq(reviews.holderUserId, holderUserId), ne(reviews.authorUserId, holderUserId)))
+    .all();
+  for (const row of reviewRows) {
+    items.push({
+      bookingId: row.bookingId,
+      serviceTitle: row.serviceTitle,
+      providerName: row.providerName,
+      totalPence: row.totalPence,
+      what: "reviewed",
+      at: row.createdAt,
+      by: actorWithRelationship(row.authorName, relationships.get(row.authorUserId) ?? null),
+      review: { id: row.id, title: row.title, overall: row.overall },
+    });
   }
   items.sort((a, b) => b.at - a.at);
   return { ok: true, items };

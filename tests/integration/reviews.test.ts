@@ -14,7 +14,12 @@ import { addLocalDays } from "../../app/domain/schedule";
 import { createAccount } from "../../app/services/accounts.server";
 import { createBooking, markVisitDelivered, respondToBooking } from "../../app/services/bookings.server";
 import { searchConnection } from "../../app/services/context.server";
-import { acceptInvite, inviteFamilyMember } from "../../app/services/family.server";
+import {
+  acceptInvite,
+  activityOnMyBehalf,
+  inviteFamilyMember,
+  setFamilyPermissions,
+} from "../../app/services/family.server";
 import { resetQualityMeansCache, storedSignal } from "../../app/services/quality.server";
 import {
   createReview,
@@ -126,6 +131,28 @@ describe("who may review", () => {
     const created = must(createReview(ctx, holder, bookingId, good), "review");
     const row = ctx.database.db.select().from(reviews).where(eq(reviews.id, created.reviewId)).get()!;
     expect(row).toMatchObject({ holderUserId: holder.userId, authorUserId: holder.userId, writtenByFamily: false });
+
+    // Once allowed, the family member writes their own review, marked as by family and listed in the
+    // holder's record of what was done on their behalf.
+    must(
+      setFamilyPermissions(ctx, holder, made.linkId, { canViewBudget: true, canBook: true, canReview: true }),
+      "allow reviews",
+    );
+    const byFamily = must(createReview(ctx, familyActor, bookingId, { ...good, title: "Mum is happier" }), "review");
+    const familyRow = ctx.database.db.select().from(reviews).where(eq(reviews.id, byFamily.reviewId)).get()!;
+    expect(familyRow).toMatchObject({
+      holderUserId: holder.userId,
+      authorUserId: family.userId,
+      writtenByFamily: true,
+    });
+    const activity = must(activityOnMyBehalf(ctx, holder, holder.userId), "activity");
+    expect(activity.items.filter((item) => item.what === "reviewed")).toEqual([
+      expect.objectContaining({
+        bookingId,
+        by: "Sam Family (son)",
+        review: { id: byFamily.reviewId, title: "Mum is happier", overall: 5 },
+      }),
+    ]);
   });
 
   it("allows one review per booking per author", async () => {
