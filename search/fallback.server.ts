@@ -5,7 +5,7 @@
  */
 import { and, asc, count, desc, eq, exists, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.server";
-import { providers, serviceAreas, services } from "../db/schema";
+import { providers, qualitySignals, serviceAreas, services } from "../db/schema";
 import { buildServiceDocuments, type DocumentLabels } from "./documents.server";
 import { hitFromDocument } from "./hits";
 import type { SearchHit, SearchParams, SearchResults } from "./query-types";
@@ -26,6 +26,30 @@ function wordMatches(word: string, labels: DocumentLabels): SQL {
     matchingCategories.length > 0 ? inArray(services.category, matchingCategories) : undefined,
   ];
   return or(...clauses)!;
+}
+
+const serviceSignal = and(eq(qualitySignals.subject, "service"), eq(qualitySignals.subjectId, services.id));
+
+/** The same orders as the Meilisearch sorts (search/queries.server.ts), with the title to settle ties. */
+function orderFor(sort: SearchParams["sort"]): SQL[] {
+  switch (sort) {
+    case "price_asc":
+      // Unpublished prices sort after published ones, whichever way prices are sorted.
+      return [desc(services.pricePublished), asc(services.weekdayRatePence), asc(services.title)];
+    case "price_desc":
+      return [desc(services.pricePublished), desc(services.weekdayRatePence), asc(services.title)];
+    case "quality":
+      return [
+        desc(qualitySignals.score),
+        desc(qualitySignals.stars),
+        desc(qualitySignals.reviewCount),
+        asc(services.title),
+      ];
+    case "reviews":
+      return [desc(qualitySignals.reviewCount), desc(qualitySignals.stars), asc(services.title)];
+    default:
+      return [asc(services.title), asc(services.id)];
+  }
 }
 
 export function searchWithSqlite(db: Db, params: SearchParams, labels: DocumentLabels): SearchResults {
@@ -59,8 +83,7 @@ export function searchWithSqlite(db: Db, params: SearchParams, labels: DocumentL
           sql`${services.weekdayRatePence} <= ${params.maxHourlyPence}`,
         )
       : undefined,
-    // No reviews yet in the fallback's world: a minimum star rating matches nothing.
-    params.minStars !== null ? sql`0` : undefined,
+    params.minStars !== null ? sql`${qualitySignals.stars} >= ${params.minStars}` : undefined,
   ];
   const where = and(...conditions);
   const total =
@@ -68,20 +91,16 @@ export function searchWithSqlite(db: Db, params: SearchParams, labels: DocumentL
       .select({ n: count() })
       .from(services)
       .innerJoin(providers, eq(providers.id, services.providerId))
+      .leftJoin(qualitySignals, serviceSignal)
       .where(where)
       .get()?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / params.pageSize));
-  // Unpublished prices sort after published ones, whichever way prices are sorted.
-  const order =
-    params.sort === "price_asc"
-      ? [desc(services.pricePublished), asc(services.weekdayRatePence), asc(services.title)]
-      : params.sort === "price_desc"
-        ? [desc(services.pricePublished), desc(services.weekdayRatePence), asc(services.title)]
-        : [asc(services.title), asc(services.id)];
+  const order = orderFor(params.sort);
   const ids = db
     .select({ id: services.id })
     .from(services)
     .innerJoin(providers, eq(providers.id, services.providerId))
+    .leftJoin(qualitySignals, serviceSignal)
     .where(where)
     .orderBy(...order)
     .limit(params.pageSize)
@@ -102,7 +121,12 @@ export function searchWithSqlite(db: Db, params: SearchParams, labels: DocumentL
     pageCount,
     hits,
     facets: {},
-    reviewsExist: false,
+    reviewsExist:
+      (db
+        .select({ n: count() })
+        .from(qualitySignals)
+        .where(sql`${qualitySignals.reviewCount} > 0`)
+        .get()?.n ?? 0) > 0,
     processingMs: Math.round(performance.now() - started),
   };
 }

@@ -56,7 +56,8 @@ function combine(groups: Record<string, string[]>, without?: Facet): Filter {
 function sortFor(params: SearchParams): string[] | undefined {
   switch (params.sort) {
     case "quality":
-      return ["qualityScore:desc"];
+      // Equal scores: the better star rating first, then the one with more reviews behind it.
+      return ["qualityScore:desc", "stars:desc", "reviewCount:desc"];
     case "price_asc":
       // Documents without a price (unpublished) have no weekdayRatePence: Meilisearch puts them last.
       return ["weekdayRatePence:asc"];

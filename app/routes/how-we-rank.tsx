@@ -103,6 +103,12 @@ export default function HowWeRankPage() {
         median).
       </p>
 
+      <h2>When scores are equal</h2>
+      <p>
+        When you sort by quality and two services have the same score, the one with the higher star rating comes first.
+        If the stars are equal too, the one with more reviews behind it comes first.
+      </p>
+
       <h2>Seeing why</h2>
       <p>
         Every listing shows the reasons for its score, for example &quot;4.6★ from 38 reviews · 91% of people rebook ·

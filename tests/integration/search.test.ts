@@ -135,6 +135,24 @@ describe("sorting", () => {
     }
   });
 
+  it("by quality orders by score, then stars, then number of reviews, in Meilisearch and the fallback alike", async () => {
+    const results = await search({ sort: "quality" });
+    const fallback = searchWithSqlite(
+      ctx.database.db,
+      emptyParams({ sort: "quality", pageSize: 1000 }),
+      SEARCH_DOCUMENT_LABELS,
+    );
+    for (const hits of [results.hits, fallback.hits]) {
+      expect(hits.length).toBeGreaterThan(10);
+      const keys = hits.map((h) => [h.qualityScore, h.stars, h.reviewCount]);
+      const sorted = [...keys].sort((a, b) => b[0]! - a[0]! || b[1]! - a[1]! || b[2]! - a[2]!);
+      expect(keys).toEqual(sorted);
+      // Ties on the score exist in the demo data, so the tie-breakers are really exercised.
+      expect(new Set(keys.map((k) => k[0])).size).toBeLessThan(keys.length);
+    }
+    expect(fallback.hits.map((h) => h.qualityScore)).toEqual(results.hits.map((h) => h.qualityScore));
+  });
+
   it("by distance puts the services of the chosen area first", async () => {
     const results = await search({
       area: { id: "standish", latitude: 53.586, longitude: -2.662 },
@@ -175,5 +193,18 @@ describe("reduced mode", () => {
     );
     const priced = sorted.hits.map((h) => h.rate !== null);
     expect(priced.slice(priced.indexOf(false)).every((p) => !p)).toBe(true);
+  });
+
+  it("applies a minimum star rating in the fallback as Meilisearch does", async () => {
+    const fromMeilisearch = await search({ minStars: 4 });
+    const fromSqlite = searchWithSqlite(
+      ctx.database.db,
+      emptyParams({ minStars: 4, pageSize: 1000 }),
+      SEARCH_DOCUMENT_LABELS,
+    );
+    expect(fromSqlite.total).toBeGreaterThan(0);
+    expect(fromSqlite.hits.every((h) => h.stars >= 4)).toBe(true);
+    expect(fromSqlite.hits.map((h) => h.id).sort()).toEqual(fromMeilisearch.hits.map((h) => h.id).sort());
+    expect(fromSqlite.reviewsExist).toBe(true);
   });
 });
