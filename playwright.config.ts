@@ -24,4 +24,9 @@ export default defineConfig({
     trace: "off",
     screenshot: "only-on-failure",
   },
+  projects: [
+    { name: "journeys", testIgnore: /family-journey\.spec\.ts/ },
+    // Checks a change in the search ranking, so it runs once nothing else is booking (see the file).
+    { name: "ranking", testMatch: /family-journey\.spec\.ts/, dependencies: ["journeys"] },
+  ],
 });
