@@ -5,35 +5,28 @@
  */
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { User } from "lucia";
 import { SafeForm } from "../components/forms";
 import { formatPence } from "../domain/money";
-import { refusalResponse, requireUser } from "../http/guards.server";
+import { actorOf, refusalResponse, requireUser } from "../http/guards.server";
 import type { RequestContext } from "../http/load-context";
 import { buildDemoEvent, postDemoEvent } from "../payments/demo-checkout.server";
-import { findPaymentForCheckout } from "../services/payments.server";
+import { findPaymentForCheckout, paymentForCheckout } from "../services/payments.server";
 
 export const meta: MetaFunction = () => [{ title: "Pay your top-up (demo) – Care and Support Marketplace" }];
 
 const PAID_STATUSES = new Set(["paid", "refunded", "partly_refunded"]);
 
 /** The payment behind this demo session, if the signed-in person may pay it; otherwise 404 or 403. */
-async function paymentFor(request: Request, context: RequestContext, sessionId: string | undefined) {
+function paymentFor(request: Request, context: RequestContext, sessionId: string | undefined) {
   if (context.app.payments.kind !== "demo") throw refusalResponse("not_found");
   const user = requireUser(request, context);
-  const payment = sessionId ? await findPaymentForCheckout(context.app, sessionId) : null;
-  if (!payment) throw refusalResponse("not_found");
-  if (!mayPay(user, payment.holderUserId)) throw refusalResponse("forbidden");
-  return payment;
-}
-
-// For now any family member may pay; the bookings use case will tighten this to linked family members.
-function mayPay(user: User, holderUserId: string): boolean {
-  return user.id === holderUserId || user.role === "family_member";
+  const result = paymentForCheckout(context.app, actorOf(user), sessionId ?? "");
+  if (!result.ok) throw refusalResponse(result.reason);
+  return result.payment;
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const payment = await paymentFor(request, context, params.sessionId);
+  const payment = paymentFor(request, context, params.sessionId);
   return {
     bookingId: payment.bookingId,
     amount: formatPence(payment.amountPence),
@@ -45,7 +38,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const sessionId = params.sessionId ?? "";
-  const payment = await paymentFor(request, context, sessionId);
+  const payment = paymentFor(request, context, sessionId);
   const booking = `/bookings/${payment.bookingId}`;
   // Already paid or expired: the page explains what happened.
   if (payment.status !== "pending") return redirect(`/demo-checkout/${sessionId}`);

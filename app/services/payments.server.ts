@@ -142,7 +142,22 @@ export interface PaymentForCheckout {
   providerName: string;
 }
 
-/** What the demo checkout page shows for a session, or null. */
+/**
+ * The payment behind a demo checkout session, for someone who may pay it: the budget holder, or a
+ * family member they allow to book for them (the same rule as starting the top-up).
+ */
+export function paymentForCheckout(
+  ctx: AppContext,
+  actor: Actor,
+  sessionId: string,
+): { ok: true; payment: PaymentForCheckout } | Refusal {
+  const payment = findPaymentForCheckout(ctx, sessionId);
+  if (!payment) return NOT_FOUND;
+  if (!mayActFor(ctx.database.db, actor, payment.holderUserId, "book")) return FORBIDDEN;
+  return { ok: true, payment };
+}
+
+/** What the demo checkout page shows for a session, or null; no permission check. */
 export function findPaymentForCheckout(ctx: AppContext, sessionId: string): PaymentForCheckout | null {
   const row = ctx.database.db
     .select({ payment: payments, title: services.title, providerName: providers.name })
