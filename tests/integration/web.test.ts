@@ -51,6 +51,56 @@ describe("security headers", () => {
     }
   });
 
+  it("sends them on every kind of response: pages, redirects, refusals, not found, files, downloads, webhooks", async () => {
+    const visitor = client();
+    const holder = await signedInAs("margaret@example.org");
+    const home = await (await visitor.get("/")).text();
+    const script = /"(\/build\/[^"]+\.js)"/.exec(home)?.[1];
+    const stylesheet = /<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/.exec(home)?.[1];
+    expect(script).toBeTruthy();
+    expect(stylesheet).toBeTruthy();
+    const responses: [string, Response][] = [
+      ["page", await visitor.get("/search?q=home+care")],
+      ["redirect to sign in", await visitor.get("/budget")],
+      ["refusal", await holder.get("/dashboard/council")],
+      ["not found", await visitor.get("/no/such/page")],
+      ["script", await visitor.get(script!)],
+      ["stylesheet", await visitor.get(stylesheet!)],
+      ["statement download", await holder.get("/budget/statement.csv")],
+      ["form answer", await visitor.post("/sign-in", { email: "nobody@example.test", password: "wrong" })],
+      ["CSRF refusal", await visitor.post("/sign-out", {}, { csrf: false })],
+      ["webhook refusal", await visitor.post("/webhooks/stripe", {}, { csrf: false })],
+    ];
+    const statuses = responses.map(([what, r]) => `${what} ${r.status}`);
+    expect(statuses).toEqual([
+      "page 200",
+      "redirect to sign in 302",
+      "refusal 403",
+      "not found 404",
+      "script 200",
+      "stylesheet 200",
+      "statement download 200",
+      "form answer 400",
+      "CSRF refusal 403",
+      "webhook refusal 400",
+    ]);
+    for (const [what, response] of responses) {
+      expect(response.headers.get("content-security-policy"), what).toMatch(
+        /default-src 'self'.*frame-ancestors 'none'/,
+      );
+      expect(response.headers.get("content-security-policy"), what).not.toContain("unsafe-inline");
+      expect(response.headers.get("x-content-type-options"), what).toBe("nosniff");
+      expect(response.headers.get("x-frame-options"), what).toBe("DENY");
+      expect(response.headers.get("referrer-policy"), what).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("x-powered-by"), what).toBeNull();
+      if (!(response.headers.get("content-type") ?? "").startsWith("text/html")) continue;
+      const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+      for (const [, attributes] of (await response.text()).matchAll(/<script\b([^>]*)>/g)) {
+        if (!attributes!.includes("src=")) expect(attributes, what).toContain(`nonce="${nonce}"`);
+      }
+    }
+  });
+
   it("gives each response its own nonce", async () => {
     const c = client();
     const a = (await c.get("/")).headers.get("content-security-policy");
