@@ -77,6 +77,9 @@ export function periodBounds(schedule: BudgetSchedule, index: number): PeriodBou
 /** Some councils let up to 25% of a period's budget carry over to the next (DESIGN.md). */
 export const MAX_CARRY_OVER_PERCENT = 25;
 
+/** The largest allocation a period can have: £100,000, well above any real personal budget. */
+export const MAX_ALLOCATION_PENCE = 10_000_000;
+
 /**
  * What carries into the next period: the unspent money, up to `percent` of the period's allocation,
  * rounded down to the penny so the council never pays a part-penny more than its rule allows.

@@ -2,7 +2,13 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, errorFor, Radios, SafeForm, SelectField, SubmitButton, TextField } from "../components/forms";
-import { isPeriodLength, MAX_CARRY_OVER_PERCENT, PERIOD_LENGTH_LABELS, PERIOD_LENGTHS } from "../domain/budget-periods";
+import {
+  isPeriodLength,
+  MAX_ALLOCATION_PENCE,
+  MAX_CARRY_OVER_PERCENT,
+  PERIOD_LENGTH_LABELS,
+  PERIOD_LENGTHS,
+} from "../domain/budget-periods";
 import { isValidLocalDate, londonDateOf } from "../domain/london-time";
 import { parseMoney, penceToInput } from "../domain/money";
 import { addLocalDays } from "../domain/schedule";
@@ -20,9 +26,6 @@ import { listProvidersForCouncil } from "../services/providers.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Personal budget for ${data?.holder.name ?? "a budget holder"} – Care and Support Marketplace` },
 ];
-
-/** The largest allocation a period can have: £100,000. */
-const MAX_ALLOCATION_PENCE = 10_000_000;
 
 const MONEY_MANAGEMENT_OPTIONS: readonly { value: MoneyManagement; label: string; hint: string }[] = [
   {
@@ -145,18 +148,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const holder = findHolder(context.app, params.holderId ?? "");
   const form = await parseForm(request, budgetForm(londonDateOf(new Date())));
   if (!form.ok) return json(form, { status: 400 });
-  // Only an approved provider can hold an individual service fund.
-  if (form.data.isfProviderId && !approvedProviders(context.app).some((p) => p.value === form.data.isfProviderId)) {
+  const result = setBudgetAccount(context.app, actorOf(user), holder.id, form.data);
+  if (!result.ok && result.reason === "invalid") {
     return json(
-      {
-        ok: false as const,
-        errors: [{ field: "isfProviderId", message: "Choose an approved provider from the list" }],
-        values: form.values,
-      },
+      { ok: false as const, errors: [{ field: result.field, message: result.message }], values: form.values },
       { status: 400 },
     );
   }
-  const result = setBudgetAccount(context.app, actorOf(user), holder.id, form.data);
   if (!result.ok) throw refusalResponse(result.reason);
   return redirect(`/council/budgets?saved=${encodeURIComponent(holder.id)}`);
 }

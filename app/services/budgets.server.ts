@@ -10,11 +10,15 @@ import {
   budgetHolders,
   familyLinks,
   ledgerEntries,
+  providers,
   users,
   type BudgetAccountRow,
 } from "../../db/schema";
 import {
   carryOver,
+  isPeriodLength,
+  MAX_ALLOCATION_PENCE,
+  MAX_CARRY_OVER_PERCENT,
   periodBounds,
   periodIndexOf,
   type BudgetSchedule,
@@ -29,10 +33,10 @@ import {
   type LedgerKind,
   type PeriodSummary,
 } from "../domain/ledger";
-import { londonDateOf } from "../domain/london-time";
+import { isValidLocalDate, londonDateOf } from "../domain/london-time";
 import { canAccredit, canActFor, type Actor, type FamilyPermission, type HolderAction } from "../domain/permissions";
 import type { AppContext } from "./context.server";
-import { FORBIDDEN, NOT_FOUND, type Refusal } from "./use-case-result";
+import { FORBIDDEN, invalid, NOT_FOUND, type FieldRefusal, type Refusal } from "./use-case-result";
 
 export type MoneyManagement = BudgetAccountRow["moneyManagement"];
 
@@ -240,8 +244,29 @@ export function setBudgetAccount(
   holderUserId: string,
   input: BudgetAccountInput,
   now = Date.now(),
-): { ok: true } | Refusal {
+): { ok: true } | Refusal | FieldRefusal {
   if (!canAccredit(actor)) return FORBIDDEN;
+  // The council's form checks these too, with friendlier wording; the rules live here for every caller.
+  if (!isPeriodLength(input.periodLength)) return invalid("periodLength", "Choose how often the budget is paid");
+  if (!isValidLocalDate(input.firstPeriodStart)) {
+    return invalid("firstPeriodStart", "The first period start date must be a real date");
+  }
+  if (!Number.isInteger(input.allocationPence) || input.allocationPence < 0) {
+    return invalid("allocation", "The allocation must be a whole number of pence, 0 or more");
+  }
+  if (input.allocationPence > MAX_ALLOCATION_PENCE) {
+    return invalid("allocation", "The allocation per period must be £100,000 or less");
+  }
+  if (
+    !Number.isInteger(input.carryOverPercent) ||
+    input.carryOverPercent < 0 ||
+    input.carryOverPercent > MAX_CARRY_OVER_PERCENT
+  ) {
+    return invalid(
+      "carryOverPercent",
+      `Enter the carry-over percentage as a whole number from 0 to ${MAX_CARRY_OVER_PERCENT}`,
+    );
+  }
   return immediateTransaction(ctx.database, (tx) => {
     const holder = tx
       .select({ id: users.id })
@@ -249,6 +274,19 @@ export function setBudgetAccount(
       .where(and(eq(users.id, holderUserId), eq(users.role, "budget_holder")))
       .get();
     if (!holder) return NOT_FOUND;
+    if (input.moneyManagement === "isf") {
+      // Only an approved provider can hold an individual service fund.
+      const fundHolder = input.isfProviderId
+        ? tx
+            .select({ status: providers.accreditationStatus })
+            .from(providers)
+            .where(eq(providers.id, input.isfProviderId))
+            .get()
+        : undefined;
+      if (fundHolder?.status !== "approved") {
+        return invalid("isfProviderId", "Choose an approved provider from the list");
+      }
+    }
     const values = {
       ...input,
       allocationPence: input.moneyManagement === "self_funded" ? 0 : input.allocationPence,

@@ -5,12 +5,12 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "../../db/schema";
+import { providers, users } from "../../db/schema";
 import { periodBounds, periodIndexOf } from "../../app/domain/budget-periods";
 import { formatLondon, londonDateOf, londonWallTimeToUtc } from "../../app/domain/london-time";
 import { addLocalDays } from "../../app/domain/schedule";
 import { createAccount } from "../../app/services/accounts.server";
-import { appendLedger, getBudgetAccount } from "../../app/services/budgets.server";
+import { appendLedger, getBudgetAccount, setBudgetAccount } from "../../app/services/budgets.server";
 import { DEMO_PASSWORD } from "../../app/services/demo-data";
 import { hashPassword } from "../../app/services/passwords.server";
 import { seedDemoData } from "../../app/services/seed.server";
@@ -193,6 +193,45 @@ describe("the council sets a personal budget", () => {
     });
     expect(unknownProvider.status).toBe(400);
     expect(await unknownProvider.text()).toContain("Choose an approved provider from the list");
+  });
+
+  it("keeps its rules in the use case too, whoever calls it: amounts, carry-over, dates, ISF holder", () => {
+    const council = { userId: userId("admin@council.example"), role: "council_admin" as const, providerId: null };
+    const pending = ctx.database.db
+      .select({ id: providers.id })
+      .from(providers)
+      .where(eq(providers.accreditationStatus, "pending"))
+      .get()!.id;
+    const valid = {
+      periodLength: "four_weekly",
+      firstPeriodStart: "2026-11-02",
+      allocationPence: 40_000,
+      moneyManagement: "direct_payment",
+      isfProviderId: null,
+      carryOverPercent: 10,
+    } as const;
+    const before = getBudgetAccount(ctx.database.db, margaretId);
+    const refusals = [
+      { ...valid, allocationPence: -1 },
+      { ...valid, allocationPence: 12.5 },
+      { ...valid, allocationPence: 10_000_001 },
+      { ...valid, carryOverPercent: 26 },
+      { ...valid, carryOverPercent: 1.5 },
+      { ...valid, firstPeriodStart: "2026-02-30" },
+      { ...valid, moneyManagement: "isf" as const, isfProviderId: null },
+      { ...valid, moneyManagement: "isf" as const, isfProviderId: pending },
+    ].map((input) => setBudgetAccount(ctx, council, margaretId, input));
+    expect(refusals.map((r) => (r.ok ? "saved" : `${r.reason} ${"field" in r ? r.field : ""}`))).toEqual([
+      "invalid allocation",
+      "invalid allocation",
+      "invalid allocation",
+      "invalid carryOverPercent",
+      "invalid carryOverPercent",
+      "invalid firstPeriodStart",
+      "invalid isfProviderId",
+      "invalid isfProviderId",
+    ]);
+    expect(getBudgetAccount(ctx.database.db, margaretId)).toEqual(before);
   });
 
   it("is for the council only", async () => {
