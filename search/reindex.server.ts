@@ -7,12 +7,18 @@
  * written during the rebuild stay as they are (the indexer handles them); the services they name are
  * also re-sent to the live index right after the swap, in case a running indexer already sent them to
  * the old index that the swap replaced.
+ *
+ * A damaged data directory of the embedded Meilisearch is repaired by connectForRebuild.
  */
 import { randomBytes } from "node:crypto";
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { and, asc, gt, isNull, lte, max } from "drizzle-orm";
 import { MeilisearchApiError, type Meilisearch } from "meilisearch";
 import type { Db } from "../db/client.server";
 import { searchOutbox, services } from "../db/schema";
+import { createSearchClient } from "./client.server";
+import { connectMeilisearch, type MeilisearchConnection } from "./connection.server";
 import {
   buildServiceDocuments,
   serviceIdsOfProvider,
@@ -155,4 +161,88 @@ async function deleteStaleRebuildIndexes(client: Meilisearch, indexUid: string):
       await client.deleteIndexIfExists(index.uid);
     }
   }
+}
+
+/** Meilisearch's own database folder inside its data directory (see meili-process.server.ts). */
+const MEILI_DATABASE_FOLDER = "data.ms";
+
+/**
+ * Connects for a full rebuild (`npm run reindex`), as server.ts does. With the embedded Meilisearch it
+ * also repairs a damaged data directory, which only a fresh folder fixes (a damaged index can be neither
+ * read, deleted nor swapped through the API): when Meilisearch will not start on its data, or cannot
+ * read one of its indexes, the database folder is moved aside (kept for inspection) and Meilisearch
+ * starts empty, for the rebuild to refill from the database. An external server (MEILI_HOST) is left
+ * as it is.
+ */
+export async function connectForRebuild(opts: {
+  dataDir: string;
+  log?: (line: string) => void;
+}): Promise<MeilisearchConnection> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  if (process.env.MEILI_HOST?.trim()) return connectMeilisearch({ dataDir: opts.dataDir });
+  let connection: MeilisearchConnection;
+  try {
+    connection = await connectMeilisearch({ dataDir: opts.dataDir });
+  } catch (error) {
+    const aside = moveAside(opts.dataDir);
+    if (!aside) throw error;
+    try {
+      connection = await connectMeilisearch({ dataDir: opts.dataDir });
+    } catch {
+      // It does not start on an empty folder either, so the data was not the problem: put it back.
+      const fresh = join(opts.dataDir, MEILI_DATABASE_FOLDER);
+      rmSync(fresh, { recursive: true, force: true });
+      renameSync(aside, fresh);
+      throw error;
+    }
+    log(`Meilisearch would not start on its data (${startupFailure(error)}).`);
+    log(`Moved the data to ${aside} and started with an empty folder; delete the old one when you no longer need it.`);
+    return connection;
+  }
+  const unreadable = await findUnreadableIndex(connection);
+  if (!unreadable) return connection;
+  await connection.embedded?.stop();
+  const aside = moveAside(opts.dataDir);
+  log(`Meilisearch cannot read ${unreadable} (the file is damaged).`);
+  log(`Moved the data to ${aside} and started with an empty folder; delete the old one when you no longer need it.`);
+  return connectMeilisearch({ dataDir: opts.dataDir });
+}
+
+/** Renames Meilisearch's database folder out of the way; returns where it went, or null if there was none. */
+function moveAside(dataDir: string): string | null {
+  const from = join(dataDir, MEILI_DATABASE_FOLDER);
+  if (!existsSync(from)) return null;
+  const to = `${from}.damaged-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+  renameSync(from, to);
+  return to;
+}
+
+/** Opens every index once; names the first one Meilisearch reports as damaged, or null. */
+async function findUnreadableIndex(connection: MeilisearchConnection): Promise<string | null> {
+  const client = createSearchClient({ host: connection.host, apiKey: connection.apiKey });
+  const damaged = (error: unknown) =>
+    error instanceof MeilisearchApiError && error.cause?.code === "invalid_store_file";
+  let uids: string[];
+  try {
+    uids = (await client.getRawIndexes({ limit: 1000 })).results.map((index) => index.uid);
+  } catch (error) {
+    if (damaged(error)) return "its list of indexes";
+    throw error;
+  }
+  for (const uid of uids) {
+    try {
+      await client.getRawIndex(uid);
+    } catch (error) {
+      if (damaged(error)) return `the index ${uid}`;
+      throw error;
+    }
+  }
+  return null;
+}
+
+/** Meilisearch's own words for why it stopped, from the log tail in the startup error. */
+function startupFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const reason = /\berror=(.+)$/m.exec(message)?.[1];
+  return (reason ?? message.split("\n")[0] ?? "").trim();
 }

@@ -11,19 +11,17 @@
  *
  * Run `npx remix build` first. Flags: --connections 50 --duration 20 --holders 200 --allocation 150
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { count, inArray } from "drizzle-orm";
 import { bookings } from "../../db/schema";
-import { summarisePeriod, checkLedgerInvariants } from "../../app/domain/ledger";
 import { londonDateOf } from "../../app/domain/london-time";
 import { addLocalDays } from "../../app/domain/schedule";
-import { ledgerOf } from "../../app/services/budgets.server";
 import { createAppContext, type AppContext } from "../../app/services/context.server";
 import { makeHolder } from "../support/booking-fixtures";
-import { startApp, type RunningApp } from "../support/start-app";
+import { checkMoney } from "../support/ledger-checks";
+import { leftoverProcesses, startApp } from "../support/start-app";
 import { makeCouncilAdmin, makeProvider, makeService } from "../support/storefront-fixtures";
 
 const { values } = parseArgs({
@@ -44,21 +42,6 @@ const RATE_PENCE = 2000;
 function percentile(sorted: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, i)] ?? 0;
-}
-
-/** Processes still alive that belong to this run: the server itself, or anything started with its data folder. */
-function leftoverProcesses(app: RunningApp): string[] {
-  const left: string[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ").trim();
-      if (Number(entry) === app.pid || cmdline.includes(app.dataDir)) left.push(`${entry} ${cmdline}`);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return left;
 }
 
 interface Fixtures {
@@ -97,82 +80,6 @@ async function createFixtures(ctx: AppContext, today: string): Promise<Fixtures>
     cookies.push(`csrf=${csrf}; ${ctx.auth.sessionCookieName}=${session.id}`);
   }
   return { serviceId, holderIds, cookies };
-}
-
-interface MoneyCheck {
-  bookings: number;
-  requested: number;
-  awaitingPayment: number;
-  budgetPence: number;
-  topUpPence: number;
-  overspentPeriods: number;
-  overspentHolders: number;
-  invariantProblems: string[];
-  holdMismatches: string[];
-}
-
-function checkMoney(ctx: AppContext, holderIds: string[]): MoneyCheck {
-  const { db } = ctx.database;
-  const rows = db
-    .select({
-      id: bookings.id,
-      holderUserId: bookings.holderUserId,
-      status: bookings.status,
-      totalPence: bookings.totalPence,
-      budgetPence: bookings.budgetPence,
-      topUpPence: bookings.topUpPence,
-    })
-    .from(bookings)
-    .where(inArray(bookings.holderUserId, holderIds))
-    .all();
-  const result: MoneyCheck = {
-    bookings: rows.length,
-    requested: rows.filter((b) => b.status === "requested").length,
-    awaitingPayment: rows.filter((b) => b.status === "awaiting_payment").length,
-    budgetPence: rows.reduce((sum, b) => sum + b.budgetPence, 0),
-    topUpPence: rows.reduce((sum, b) => sum + b.topUpPence, 0),
-    overspentPeriods: 0,
-    overspentHolders: 0,
-    invariantProblems: [],
-    holdMismatches: [],
-  };
-  const byHolder = new Map<string, typeof rows>();
-  for (const b of rows) byHolder.set(b.holderUserId, [...(byHolder.get(b.holderUserId) ?? []), b]);
-
-  for (const holderId of holderIds) {
-    const entries = ledgerOf(db, holderId);
-    const periods = new Set(entries.filter((e) => e.account === "budget").map((e) => e.periodIndex ?? 0));
-    let overspent = false;
-    for (const period of periods) {
-      if (summarisePeriod(entries, period).remainingPence < 0) {
-        result.overspentPeriods++;
-        overspent = true;
-      }
-    }
-    if (overspent) result.overspentHolders++;
-    for (const problem of checkLedgerInvariants(entries)) result.invariantProblems.push(`${holderId}: ${problem}`);
-
-    const held = new Map<string, number>();
-    for (const e of entries) {
-      if (e.kind === "booking_hold" && e.bookingId) held.set(e.bookingId, (held.get(e.bookingId) ?? 0) - e.amountPence);
-    }
-    for (const b of byHolder.get(holderId) ?? []) {
-      const hold = held.get(b.id) ?? 0;
-      if (hold !== b.budgetPence) {
-        result.holdMismatches.push(`booking ${b.id}: budget portion ${b.budgetPence} but holds ${hold}`);
-      }
-      if (b.budgetPence + b.topUpPence !== b.totalPence) {
-        result.holdMismatches.push(
-          `booking ${b.id}: budget ${b.budgetPence} + top-up ${b.topUpPence} ≠ ${b.totalPence}`,
-        );
-      }
-      held.delete(b.id);
-    }
-    for (const [bookingId, amount] of held) {
-      result.holdMismatches.push(`hold of ${amount} for booking ${bookingId} that does not exist`);
-    }
-  }
-  return result;
 }
 
 function bookingCount(ctx: AppContext, holderIds: string[]): number {
@@ -298,7 +205,7 @@ async function main() {
     // autocannon stops with requests still in flight; let the server finish them before counting.
     const drained = await settled(ctx, holderIds);
     // One read transaction, so every check sees the same snapshot of the database.
-    const check = ctx.database.sqlite.transaction(() => checkMoney(ctx!, holderIds))();
+    const check = ctx.database.sqlite.transaction(() => checkMoney(ctx!.database.db, holderIds))();
     console.log(
       `bookings in the database: ${check.bookings} (${check.requested} covered by the budget, ${check.awaitingPayment} waiting for a top-up); ${redirects} answered within the run, the rest were in flight when it ended${drained ? "" : " (still changing after 30 s)"}`,
     );

@@ -3,7 +3,7 @@
  * database and its own embedded Meilisearch, for e2e tests and benchmarks.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -62,7 +62,8 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
   child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null) {
+    // A child killed by a signal (a crash test's SIGKILL) has a signalCode and no exitCode.
+    if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 8000))]);
@@ -77,4 +78,19 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
     throw error;
   }
   return { baseUrl, dataDir, pid: child.pid ?? -1, stop };
+}
+
+/** Processes still alive that belong to this app: the server itself, or anything started with its data folder. */
+export function leftoverProcesses(app: Pick<RunningApp, "pid" | "dataDir">): string[] {
+  const left: string[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ").trim();
+      if (Number(entry) === app.pid || cmdline.includes(app.dataDir)) left.push(`${entry} ${cmdline}`);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return left;
 }
