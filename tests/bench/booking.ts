@@ -22,7 +22,7 @@ import { createAppContext, type AppContext } from "../../app/services/context.se
 import { makeHolder } from "../support/booking-fixtures";
 import { checkMoney } from "../support/ledger-checks";
 import { leftoverProcesses, startApp } from "../support/start-app";
-import { makeCouncilAdmin, makeProvider, makeService } from "../support/storefront-fixtures";
+import { makeCouncilAdmin, makeFlatRateService, makeProvider } from "../support/storefront-fixtures";
 
 const { values } = parseArgs({
   options: {
@@ -53,21 +53,7 @@ interface Fixtures {
 async function createFixtures(ctx: AppContext, today: string): Promise<Fixtures> {
   const council = await makeCouncilAdmin(ctx);
   const staff = await makeProvider(ctx, { name: "Benchmark Home Care", approvedBy: council });
-  const serviceId = makeService(ctx, staff, {
-    title: "Benchmark home care visits",
-    days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
-    startTime: "07:00",
-    endTime: "22:00",
-    bankHolidays: true,
-    pricing: "single",
-    rateCard: {
-      unit: "hour",
-      weekdayPence: RATE_PENCE,
-      weekendPence: RATE_PENCE,
-      bankHolidayPence: RATE_PENCE,
-      minimumChargePence: 0,
-    },
-  });
+  const serviceId = makeFlatRateService(ctx, staff, "Benchmark home care visits", RATE_PENCE);
   const holderIds: string[] = [];
   const cookies: string[] = [];
   for (let i = 0; i < holderCount; i++) {

@@ -39,7 +39,7 @@ import { makeHolder } from "../support/booking-fixtures";
 import { checkBookingRecords, checkMoney } from "../support/ledger-checks";
 import { openReadOnlyDatabase } from "../support/read-only-database";
 import { leftoverProcesses, startApp, type RunningApp } from "../support/start-app";
-import { makeCouncilAdmin, makeProvider, makeService } from "../support/storefront-fixtures";
+import { makeCouncilAdmin, makeFlatRateService, makeProvider, makeService } from "../support/storefront-fixtures";
 import { tempAppContext } from "../support/temp-app-context";
 import { WebClient } from "../support/web-client";
 
@@ -361,21 +361,7 @@ describe("the app is killed mid-booking", () => {
     const setup = createAppContext({ databasePath, secureCookies: false });
     const council = await makeCouncilAdmin(setup);
     const staff = await makeProvider(setup, { name: "Crash Test Home Care", approvedBy: council });
-    const serviceId = makeService(setup, staff, {
-      title: "Crash test visits",
-      days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
-      startTime: "07:00",
-      endTime: "22:00",
-      bankHolidays: true,
-      pricing: "single",
-      rateCard: {
-        unit: "hour",
-        weekdayPence: RATE_PENCE,
-        weekendPence: RATE_PENCE,
-        bankHolidayPence: RATE_PENCE,
-        minimumChargePence: 0,
-      },
-    });
+    const serviceId = makeFlatRateService(setup, staff, "Crash test visits", RATE_PENCE);
     const holders: { id: string; cookie: string; csrf: string }[] = [];
     for (let i = 0; i < 4; i++) {
       // £100 each, period 0 starting today: five £20 bookings are covered, later ones need a top-up.

@@ -79,3 +79,25 @@ export function makeService(ctx: AppContext, staff: Actor, overrides: Partial<Se
   if (!result.ok) throw new Error(`could not create service: ${JSON.stringify(result)}`);
   return result.serviceId;
 }
+
+/**
+ * A service bookable any day from 07:00 to 22:00 at one hourly rate with no minimum charge, so a
+ * booking of N one-hour visits costs exactly N × the rate (load and crash tests count on that).
+ */
+export function makeFlatRateService(ctx: AppContext, staff: Actor, title: string, ratePence: number): string {
+  return makeService(ctx, staff, {
+    title,
+    days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+    startTime: "07:00",
+    endTime: "22:00",
+    bankHolidays: true,
+    pricing: "single",
+    rateCard: {
+      unit: "hour",
+      weekdayPence: ratePence,
+      weekendPence: ratePence,
+      bankHolidayPence: ratePence,
+      minimumChargePence: 0,
+    },
+  });
+}
