@@ -23,6 +23,7 @@ import { makeHolder } from "../support/booking-fixtures";
 import { checkMoney } from "../support/ledger-checks";
 import { leftoverProcesses, startApp } from "../support/start-app";
 import { makeCouncilAdmin, makeFlatRateService, makeProvider } from "../support/storefront-fixtures";
+import { percentile } from "./bench-common";
 
 const { values } = parseArgs({
   options: {
@@ -38,11 +39,6 @@ const durationSeconds = Number(values.duration);
 const holderCount = Number(values.holders);
 const allocationPence = Math.round(Number(values.allocation) * 100);
 const RATE_PENCE = 2000;
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)] ?? 0;
-}
 
 interface Fixtures {
   serviceId: string;

@@ -44,6 +44,7 @@ import { seededRandom, seedDemoData } from "../../app/services/seed.server";
 import { countListedServices } from "../../search/documents.server";
 import { leftoverProcesses, startApp, type RunningApp } from "../support/start-app";
 import { WebClient } from "../support/web-client";
+import { percentile, SEARCH_TYPOS, SEARCH_WORDS } from "./bench-common";
 
 const PAGES = ["search", "service", "budget"] as const;
 type PageName = (typeof PAGES)[number];
@@ -73,11 +74,6 @@ if (only.some((name) => !PAGES.includes(name))) {
 }
 const MIN_LISTED = 20_000;
 const BUDGET_HOLDER = "margaret@example.org";
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)] ?? 0;
-}
 
 /** CPU seconds used so far by the server and, separately, by the processes it started (Meilisearch). */
 function cpuSeconds(serverPid: number): { server: number; children: number } {
@@ -130,29 +126,8 @@ async function cachedCatalogue(): Promise<string> {
 function searchPaths(n: number): string[] {
   const random = seededRandom(42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const words = [
-    "home care",
-    "personal care",
-    "day centre",
-    "respite",
-    "short break",
-    "personal assistant",
-    "PA",
-    "meals",
-    "cleaning",
-    "shopping help",
-    "befriending",
-    "supported living",
-    "advocacy",
-    "grab rail",
-    "sitting service",
-    "lunch club",
-    "home help",
-    "domiciliary care",
-    "care at home",
-    "bathing",
-  ];
-  const typos = ["domicilary", "persnal care", "respit", "day center", "asistant", "befrending", "suported living"];
+  const words = SEARCH_WORDS;
+  const typos = SEARCH_TYPOS;
   const sorts = ["best", "best", "quality", "price_asc", "price_desc", "reviews"] as const;
   const paths: string[] = [];
   for (let i = 0; i < n; i++) {

@@ -19,6 +19,7 @@ import { startMeilisearch } from "../../search/meili-process.server";
 import { searchWithMeilisearch } from "../../search/queries.server";
 import { emptyParams, type SearchParams } from "../../search/query-types";
 import { rebuildIndex } from "../../search/reindex.server";
+import { percentile, SEARCH_TYPOS, SEARCH_WORDS } from "./bench-common";
 
 const { values } = parseArgs({
   options: {
@@ -35,49 +36,12 @@ const dir = resolve("data/bench");
 mkdirSync(dir, { recursive: true });
 const databasePath = resolve(dir, `search-${providers}x${perProvider}.sqlite`);
 
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)] ?? 0;
-}
-
 /** A fixed mix of what people type and tick: plain words, typos, filters, facets and sorts. */
 function queryMix(n: number): SearchParams[] {
   const random = seededRandom(42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const words = [
-    "home care",
-    "personal care",
-    "day centre",
-    "respite",
-    "short break",
-    "personal assistant",
-    "PA",
-    "meals",
-    "cleaning",
-    "shopping help",
-    "befriending",
-    "supported living",
-    "advocacy",
-    "grab rail",
-    "sitting service",
-    "lunch club",
-    "home help",
-    "domiciliary care",
-    "care at home",
-    "bathing",
-  ];
-  const typos = [
-    "domicilary",
-    "persnal care",
-    "respit",
-    "day center",
-    "asistant",
-    "befrending",
-    "cleanning",
-    "suported living",
-    "meels",
-    "advocasy",
-  ];
+  const words = SEARCH_WORDS;
+  const typos = SEARCH_TYPOS;
   const categories = [
     "home_care",
     "personal_care",
