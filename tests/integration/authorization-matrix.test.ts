@@ -41,6 +41,7 @@ import {
   type SignedInPersona,
   type WorldIds,
 } from "../support/authorization-personas";
+import { serviceFormFields } from "../support/storefront-fixtures";
 import { tempAppContext } from "../support/temp-app-context";
 import { startWebServer, type WebClient } from "../support/web-client";
 
@@ -161,20 +162,7 @@ const PROFILE_FORM: Fields = {
   cqcRating: "good",
   cqcInspectedOn: "2025-01-01",
 };
-const SERVICE_FORM: Fields = {
-  title: "Hijacked",
-  category: "home_care",
-  description: "A description that is long enough to pass.",
-  outcomes: "dignity",
-  areas: "wigan",
-  days: "mon",
-  startTime: "08:00",
-  endTime: "20:00",
-  unit: "hour",
-  pricing: "single",
-  singleRate: "1.00",
-  pricePublished: "on",
-};
+const SERVICE_FORM: Fields = serviceFormFields();
 const BOOK_FORM: Fields = {
   frequency: "once",
   startDate: nextWeek,

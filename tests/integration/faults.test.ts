@@ -39,7 +39,13 @@ import { makeHolder } from "../support/booking-fixtures";
 import { checkBookingRecords, checkMoney } from "../support/ledger-checks";
 import { openReadOnlyDatabase } from "../support/read-only-database";
 import { leftoverProcesses, startApp, type RunningApp } from "../support/start-app";
-import { makeCouncilAdmin, makeFlatRateService, makeProvider, makeService } from "../support/storefront-fixtures";
+import {
+  makeCouncilAdmin,
+  makeFlatRateService,
+  makeProvider,
+  makeService,
+  serviceFormFields,
+} from "../support/storefront-fixtures";
 import { tempAppContext } from "../support/temp-app-context";
 import { WebClient } from "../support/web-client";
 
@@ -150,22 +156,11 @@ describe("Meilisearch stops during a load run", () => {
     };
   }
 
-  const SERVICE_FORM = {
-    category: "home_care",
+  const SERVICE_FORM = serviceFormFields({
     description: "Help at home in the evening: a meal, medication reminders and getting ready for bed.",
-    outcomes: "dignity",
-    areas: "wigan",
-    days: "mon",
     startTime: "17:00",
     endTime: "22:00",
-    unit: "hour",
-    pricing: "single",
-    weekdayRate: "",
-    weekendRate: "",
-    bankHolidayRate: "",
-    minimumCharge: "",
-    pricePublished: "on",
-  };
+  });
 
   it("keeps every search page working from SQLite and loses no change made while it was down", async () => {
     const meiliDir = tempDir("care-faults-meili-");

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { providers, services } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../app/services/demo-data";
 import { seedDemoData } from "../../app/services/seed.server";
+import { serviceFormFields } from "../support/storefront-fixtures";
 import { tempAppContext } from "../support/temp-app-context";
 import { startWebServer, WebClient } from "../support/web-client";
 
@@ -35,24 +36,7 @@ async function signedInAs(email: string): Promise<WebClient> {
   return client;
 }
 
-const VALID_SERVICE_FORM = {
-  title: "Hijacked",
-  category: "home_care",
-  description: "A description that is long enough to pass.",
-  outcomes: "dignity",
-  areas: "wigan",
-  days: "mon",
-  startTime: "08:00",
-  endTime: "20:00",
-  unit: "hour",
-  pricing: "single",
-  singleRate: "1.00",
-  weekdayRate: "",
-  weekendRate: "",
-  bankHolidayRate: "",
-  minimumCharge: "",
-  pricePublished: "on",
-};
+const VALID_SERVICE_FORM = serviceFormFields();
 
 describe("a provider cannot touch another provider's service", () => {
   it("answers 403 to direct posts and gets, and changes nothing", async () => {

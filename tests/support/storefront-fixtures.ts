@@ -74,6 +74,29 @@ export function serviceInput(overrides: Partial<ServiceInput> = {}): ServiceInpu
   };
 }
 
+/** The provider's service form as a browser posts it (single hourly rate of £1.00), for HTTP tests. */
+export function serviceFormFields(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    title: "Hijacked",
+    category: "home_care",
+    description: "A description that is long enough to pass.",
+    outcomes: "dignity",
+    areas: "wigan",
+    days: "mon",
+    startTime: "08:00",
+    endTime: "20:00",
+    unit: "hour",
+    pricing: "single",
+    singleRate: "1.00",
+    weekdayRate: "",
+    weekendRate: "",
+    bankHolidayRate: "",
+    minimumCharge: "",
+    pricePublished: "on",
+    ...overrides,
+  };
+}
+
 export function makeService(ctx: AppContext, staff: Actor, overrides: Partial<ServiceInput> = {}): string {
   const result = createService(ctx, staff, serviceInput(overrides));
   if (!result.ok) throw new Error(`could not create service: ${JSON.stringify(result)}`);
