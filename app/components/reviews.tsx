@@ -6,26 +6,11 @@
  */
 import { Link } from "@remix-run/react";
 import { formatLondon } from "../domain/london-time";
-import { DIMENSION_LABELS, REVIEW_SORTS, starsText, type ReviewSort } from "../domain/reviews";
+import { DIMENSION_LABELS, REVIEW_SORTS, starsText, type PublicReview, type ReviewSort } from "../domain/reviews";
 import { SafeForm } from "./forms";
 
-export interface ReviewView {
-  id: string;
-  providerId: string;
-  authorName: string;
-  writtenByFamily: boolean;
-  overall: number;
-  quality: number;
-  reliability: number;
-  communication: number;
-  value: number;
-  title: string;
-  body: string;
-  providerReply: string | null;
-  providerReplyAt: number | null;
-  helpfulCount: number;
-  createdAt: number;
-}
+/** A review as the listing pages show it (the public shape, less what they do not use). */
+export type ReviewView = Omit<PublicReview, "serviceId" | "updatedAt">;
 
 export interface SignalView {
   stars: number;

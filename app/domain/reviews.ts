@@ -69,3 +69,24 @@ export function reviewProblem(stars: ReviewStars, text: ReviewText): { field: st
 export function starsText(stars: number): string {
   return `${stars.toFixed(1)} out of 5 stars`;
 }
+
+/** What the public sees of a review. The author is shown by first name only. */
+export interface PublicReview {
+  id: string;
+  serviceId: string;
+  providerId: string;
+  authorName: string;
+  writtenByFamily: boolean;
+  overall: number;
+  quality: number;
+  reliability: number;
+  communication: number;
+  value: number;
+  title: string;
+  body: string;
+  providerReply: string | null;
+  providerReplyAt: number | null;
+  helpfulCount: number;
+  createdAt: number;
+  updatedAt: number;
+}

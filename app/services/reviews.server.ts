@@ -25,6 +25,7 @@ import {
   REPLY_MAX,
   reviewEditable,
   reviewProblem,
+  type PublicReview,
   type ReviewSort,
   type ReviewStars,
   type ReviewText,
@@ -348,27 +349,6 @@ export function reportedReviews(ctx: AppContext, actor: Actor): { ok: true; item
       ];
     }),
   };
-}
-
-/** What the public sees of a review. The author is shown by first name only. */
-export interface PublicReview {
-  id: string;
-  serviceId: string;
-  providerId: string;
-  authorName: string;
-  writtenByFamily: boolean;
-  overall: number;
-  quality: number;
-  reliability: number;
-  communication: number;
-  value: number;
-  title: string;
-  body: string;
-  providerReply: string | null;
-  providerReplyAt: number | null;
-  helpfulCount: number;
-  createdAt: number;
-  updatedAt: number;
 }
 
 function authorNames(db: Db, userIds: string[]): Map<string, string> {
