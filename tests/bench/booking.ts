@@ -17,9 +17,8 @@ import autocannon from "autocannon";
 import { count, inArray } from "drizzle-orm";
 import { bookings } from "../../db/schema";
 import { londonDateOf } from "../../app/domain/london-time";
-import { addLocalDays } from "../../app/domain/schedule";
 import { createAppContext, type AppContext } from "../../app/services/context.server";
-import { makeHolder } from "../support/booking-fixtures";
+import { loadBookingForm, makeHolder } from "../support/booking-fixtures";
 import { checkMoney } from "../support/ledger-checks";
 import { leftoverProcesses, startApp } from "../support/start-app";
 import { makeCouncilAdmin, makeFlatRateService, makeProvider } from "../support/storefront-fixtures";
@@ -111,8 +110,6 @@ async function main() {
     });
     if (probe.status !== 200) throw new Error(`The booking page answered ${probe.status} for a signed-in holder`);
 
-    const dates = Array.from({ length: 7 }, (_, i) => addLocalDays(today, i + 1));
-    const times = ["08:00", "10:00", "12:00", "14:00", "16:00"];
     let sent = 0;
     const bodyFor = (i: number) => {
       const cookie = cookies[i % cookies.length]!;
@@ -120,15 +117,7 @@ async function main() {
       const round = Math.floor(i / cookies.length);
       return {
         cookie,
-        body: new URLSearchParams({
-          _csrf: csrf,
-          intent: "book",
-          startDate: dates[round % dates.length]!,
-          frequency: "once",
-          startTime: times[round % times.length]!,
-          duration: "60",
-          weeks: "1",
-        }).toString(),
+        body: loadBookingForm(csrf, today, round).toString(),
       };
     };
 

@@ -35,7 +35,7 @@ import {
 import { rebuildIndex } from "../../search/reindex.server";
 import { SERVICES_INDEX_UID } from "../../search/settings";
 import { applyIndexSettings } from "../../search/settings.server";
-import { makeHolder } from "../support/booking-fixtures";
+import { loadBookingForm, makeHolder } from "../support/booking-fixtures";
 import { checkBookingRecords, checkMoney } from "../support/ledger-checks";
 import { openReadOnlyDatabase } from "../support/read-only-database";
 import { leftoverProcesses, startApp, type RunningApp } from "../support/start-app";
@@ -375,8 +375,6 @@ describe("the app is killed mid-booking", () => {
     cleanups.push(() => first.stop());
 
     // Twelve connections booking as the four holders, one visit of an hour in the next week each time.
-    const dates = Array.from({ length: 7 }, (_, i) => addLocalDays(today, i + 1));
-    const times = ["08:00", "10:00", "12:00", "14:00", "16:00"];
     let sent = 0;
     let inFlight = 0;
     let running = true;
@@ -395,15 +393,7 @@ describe("the app is killed mid-booking", () => {
             redirect: "manual",
             signal: AbortSignal.timeout(20_000),
             headers: { cookie: holder.cookie, "content-type": "application/x-www-form-urlencoded" },
-            body: new URLSearchParams({
-              _csrf: holder.csrf,
-              intent: "book",
-              startDate: dates[round % dates.length]!,
-              frequency: "once",
-              startTime: times[round % times.length]!,
-              duration: "60",
-              weeks: "1",
-            }),
+            body: loadBookingForm(holder.csrf, today, round),
           });
           // A booking covered by the budget goes to its page, one with a top-up to the checkout.
           if (response.status === 302) booked.push(response.headers.get("location") ?? "");

@@ -4,6 +4,7 @@ import type { Actor } from "../../app/domain/permissions";
 import { createAccount } from "../../app/services/accounts.server";
 import { setBudgetAccount, type BudgetAccountInput } from "../../app/services/budgets.server";
 import type { AppContext } from "../../app/services/context.server";
+import { addLocalDays } from "../../app/domain/schedule";
 
 export async function makeHolder(
   ctx: AppContext,
@@ -42,4 +43,22 @@ export async function makeHolder(
     if (!result.ok) throw new Error("could not set budget");
   }
   return { userId: created.userId, role: "budget_holder", providerId: null };
+}
+
+const LOAD_START_TIMES = ["08:00", "10:00", "12:00", "14:00", "16:00"];
+
+/**
+ * The booking form a holder posts for their `round`-th one-hour visit in a load run: each round takes
+ * the next of the 7 days from `today` and the next start time, so one holder's visits never overlap.
+ */
+export function loadBookingForm(csrf: string, today: string, round: number): URLSearchParams {
+  return new URLSearchParams({
+    _csrf: csrf,
+    intent: "book",
+    startDate: addLocalDays(today, (round % 7) + 1),
+    frequency: "once",
+    startTime: LOAD_START_TIMES[round % LOAD_START_TIMES.length]!,
+    duration: "60",
+    weeks: "1",
+  });
 }
