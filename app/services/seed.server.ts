@@ -79,6 +79,33 @@ async function mustCreate(...args: Parameters<typeof createAccount>) {
   return result;
 }
 
+/** A budget holder for generated activity, with a four-weekly direct payment of `allocationPence`. */
+async function mustCreateHolderWithBudget(
+  ctx: AppContext,
+  admin: Actor,
+  account: { name: string; email: string; area?: string },
+  allocationPence: number,
+  passwordHash: string,
+): Promise<Actor> {
+  const created = await mustCreate(
+    ctx,
+    { role: "budget_holder", password: DEMO_PASSWORD, ...account },
+    { passwordHash },
+  );
+  must(
+    setBudgetAccount(ctx, admin, created.userId, {
+      periodLength: "four_weekly",
+      firstPeriodStart: "2026-11-02",
+      moneyManagement: "direct_payment",
+      allocationPence,
+      isfProviderId: null,
+      carryOverPercent: 0,
+    }),
+    `set the budget of ${account.email}`,
+  );
+  return { userId: created.userId, role: "budget_holder", providerId: null };
+}
+
 function demoServiceInput(service: DemoService): ServiceInput {
   const [weekday, weekend, bankHoliday] =
     typeof service.rates === "number" ? [service.rates, service.rates, service.rates] : service.rates;
@@ -303,27 +330,12 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
     // catalogue has reviews (and so quality scores that differ) at scale too.
     const pool: Actor[] = [];
     for (let r = 1; r <= Math.min(200, extra); r++) {
-      const holder = await mustCreate(
+      const actor = await mustCreateHolderWithBudget(
         ctx,
-        {
-          role: "budget_holder",
-          name: `Generated holder ${r}`,
-          email: `holder${r}@generated.example`,
-          password: DEMO_PASSWORD,
-        },
-        { passwordHash },
-      );
-      const actor: Actor = { userId: holder.userId, role: "budget_holder", providerId: null };
-      must(
-        setBudgetAccount(ctx, adminActor, holder.userId, {
-          periodLength: "four_weekly",
-          firstPeriodStart: "2026-11-02",
-          moneyManagement: "direct_payment",
-          allocationPence: 10_000_000,
-          isfProviderId: null,
-          carryOverPercent: 0,
-        }),
-        "set a generated holder's budget",
+        adminActor,
+        { name: `Generated holder ${r}`, email: `holder${r}@generated.example` },
+        10_000_000,
+        passwordHash,
       );
       pool.push(actor);
     }
@@ -520,28 +532,12 @@ async function seedDemoReviews(
   const familyOf = new Map<string, Actor>();
   const towns = LOCALITIES.map((l) => l.name);
   for (let i = 1; i <= 60; i++) {
-    const created = await mustCreate(
+    const reviewer = await mustCreateHolderWithBudget(
       ctx,
-      {
-        role: "budget_holder",
-        name: `Reviewer ${i}`,
-        email: `reviewer${i}@demo.example`,
-        area: pick(random, towns),
-        password: DEMO_PASSWORD,
-      },
-      { passwordHash },
-    );
-    const reviewer: Actor = { userId: created.userId, role: "budget_holder", providerId: null };
-    must(
-      setBudgetAccount(ctx, admin, reviewer.userId, {
-        periodLength: "four_weekly",
-        firstPeriodStart: "2026-11-02",
-        moneyManagement: "direct_payment",
-        allocationPence: 500_000,
-        isfProviderId: null,
-        carryOverPercent: 0,
-      }),
-      "set a reviewer's budget",
+      admin,
+      { name: `Reviewer ${i}`, email: `reviewer${i}@demo.example`, area: pick(random, towns) },
+      500_000,
+      passwordHash,
     );
     reviewers.push(reviewer);
     // Every sixth reviewer has a family member who writes their reviews for them.
