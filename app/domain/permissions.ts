@@ -48,3 +48,20 @@ export function canActFor(
   if (action === "book") return link.canBook;
   return link.canReview;
 }
+
+/**
+ * Who may write, publish or close a support request (mini-tender) for a budget holder: the holder, a
+ * family member allowed to book, or the council on the holder's behalf. Choosing a quote books, so it
+ * follows `canActFor(…, "book")`, which the council does not have.
+ */
+export function canRequestSupportFor(actor: Actor, holderUserId: string, links: readonly FamilyPermission[]): boolean {
+  return actor.role === "council_admin" || canActFor(actor, holderUserId, "book", links);
+}
+
+/**
+ * Who may read a holder's support request with its quotes: those who may write one, and family who may
+ * view. Providers never read it this way; they see the anonymous summary until they are chosen.
+ */
+export function canSeeSupportRequest(actor: Actor, holderUserId: string, links: readonly FamilyPermission[]): boolean {
+  return actor.role === "council_admin" || canActFor(actor, holderUserId, "view", links);
+}

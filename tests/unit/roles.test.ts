@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { USER_ROLES } from "../../db/schema";
-import { canActFor } from "../../app/domain/permissions";
+import { canActFor, canRequestSupportFor, canSeeSupportRequest } from "../../app/domain/permissions";
 import {
   DASHBOARD_PATHS,
   dashboardPathFor,
@@ -80,5 +80,30 @@ describe("acting for a budget holder", () => {
     expect(canActFor(council, "h1", "view", [])).toBe(true);
     expect(canActFor(council, "h1", "book", [])).toBe(false);
     expect(canActFor(staff, "h1", "view", [])).toBe(false);
+  });
+});
+
+describe("support requests for a budget holder", () => {
+  const holder = { userId: "h1", role: "budget_holder" as const, providerId: null };
+  const family = { userId: "f1", role: "family_member" as const, providerId: null };
+  const council = { userId: "c1", role: "council_admin" as const, providerId: null };
+  const staff = { userId: "s1", role: "provider_staff" as const, providerId: "p1" };
+  const viewOnly = { holderUserId: "h1", canViewBudget: true, canBook: false, canReview: false };
+  const mayBook = { ...viewOnly, canBook: true };
+
+  it("lets the holder, family allowed to book and the council write one; not view-only family or providers", () => {
+    expect(canRequestSupportFor(holder, "h1", [])).toBe(true);
+    expect(canRequestSupportFor({ ...holder, userId: "h2" }, "h1", [])).toBe(false);
+    expect(canRequestSupportFor(family, "h1", [mayBook])).toBe(true);
+    expect(canRequestSupportFor(family, "h1", [viewOnly])).toBe(false);
+    expect(canRequestSupportFor(council, "h1", [])).toBe(true);
+    expect(canRequestSupportFor(staff, "h1", [])).toBe(false);
+  });
+
+  it("lets family who may view read it, but never a provider", () => {
+    expect(canSeeSupportRequest(family, "h1", [viewOnly])).toBe(true);
+    expect(canSeeSupportRequest(family, "h1", [])).toBe(false);
+    expect(canSeeSupportRequest(council, "h1", [])).toBe(true);
+    expect(canSeeSupportRequest(staff, "h1", [])).toBe(false);
   });
 });
