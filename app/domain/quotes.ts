@@ -4,9 +4,20 @@
  * weekly figure people compare is a typical week (no bank holiday); the first booking's total counts
  * every bank holiday in it.
  */
-import { DAY_OF_WEEK_KEYS, type DayOfWeek } from "./catalogue";
+import { DAY_OF_WEEK_KEYS, OUTCOME_LABELS, type DayOfWeek, type Outcome } from "./catalogue";
+import { BANK_HOLIDAY_YEARS, bankHolidaysCover } from "./bank-holidays";
+import { normaliseDateInput } from "./date-input";
+import { isValidLocalDate } from "./london-time";
 import type { Pence } from "./money";
-import { visitCost, type DayType, type RateCard, type VisitQuantity } from "./rate-card";
+import {
+  validateRateCard,
+  visitCost,
+  type DayType,
+  type RateCard,
+  type RateCardFieldError,
+  type RateCardInput,
+  type VisitQuantity,
+} from "./rate-card";
 import { expandPattern, priceVisits, totalCost, type BookingPattern, type PricedVisit } from "./schedule";
 
 export const HOW_MEET_MAX = 1000;
@@ -104,4 +115,90 @@ export function sortQuotes<Q extends ComparableQuote>(quotes: readonly Q[], sort
 
 export function parseQuoteSort(value: string | null | undefined): QuoteSort | null {
   return (QUOTE_SORTS as readonly string[]).includes(value ?? "") ? (value as QuoteSort) : null;
+}
+
+// ---- The quote form -----------------------------------------------------------------------------
+
+/** The quote form's fields exactly as typed. */
+export interface QuoteInput {
+  serviceId: string;
+  /** "service": the chosen service's own rates; "own": a rate card made for this request. */
+  rateCardChoice: string;
+  rateCard: RateCardInput;
+  startDate: string;
+  /** Outcome key → how the provider would meet it. */
+  howMeet: Record<string, string>;
+  notes: string;
+}
+
+export interface QuoteDetails {
+  serviceId: string;
+  /** null: the service's own rate card. */
+  ownRateCard: RateCard | null;
+  startDate: string;
+  howMeet: Partial<Record<Outcome, string>>;
+  notes: string;
+}
+
+export type QuoteField =
+  "serviceId" | "rateCardChoice" | RateCardFieldError["field"] | "startDate" | `howMeet.${Outcome}` | "notes";
+
+export type ValidateQuoteResult =
+  { ok: true; quote: QuoteDetails } | { ok: false; errors: { field: QuoteField; message: string }[] };
+
+/**
+ * Checks a quote for a request: which service, which rates, a start after the closing date (so the
+ * person can choose in time) and within the bank holiday list, and a few words for every outcome.
+ */
+export function validateQuote(
+  raw: QuoteInput,
+  request: { closingDate: string; outcomes: readonly Outcome[]; pattern: WeeklyPattern },
+  serviceIds: readonly string[],
+): ValidateQuoteResult {
+  const errors: { field: QuoteField; message: string }[] = [];
+  if (raw.serviceId === "") errors.push({ field: "serviceId", message: "Choose the service you would provide" });
+  else if (!serviceIds.includes(raw.serviceId))
+    errors.push({ field: "serviceId", message: "Choose one of your live services" });
+
+  let ownRateCard: RateCard | null = null;
+  if (raw.rateCardChoice === "own") {
+    const card = validateRateCard(raw.rateCard);
+    if (card.ok) ownRateCard = card.card;
+    else errors.push(...card.errors);
+  } else if (raw.rateCardChoice !== "service") {
+    errors.push({ field: "rateCardChoice", message: "Choose the service's rates or rates for this request" });
+  }
+
+  const startDate = normaliseDateInput(raw.startDate);
+  if (startDate === "") errors.push({ field: "startDate", message: "Enter the first date you could start" });
+  else if (!isValidLocalDate(startDate))
+    errors.push({ field: "startDate", message: "The start date must be a real date" });
+  else if (startDate <= request.closingDate) {
+    errors.push({ field: "startDate", message: "The start date must be after the closing date for quotes" });
+  } else if (!bankHolidaysCover(expandPattern(quotePattern(request.pattern, startDate)).at(-1)!.localDate)) {
+    // Every visit must be priced knowing its bank holidays, as for any booking.
+    errors.push({
+      field: "startDate",
+      message: `Choose a start date that ends the first booking before ${BANK_HOLIDAY_YEARS.last + 1}`,
+    });
+  }
+
+  const howMeet: Partial<Record<Outcome, string>> = {};
+  for (const outcome of request.outcomes) {
+    const text = (raw.howMeet[outcome] ?? "").trim();
+    const label = OUTCOME_LABELS[outcome].toLowerCase();
+    if (text === "") errors.push({ field: `howMeet.${outcome}`, message: `Say how you would support ${label}` });
+    else if (text.length > HOW_MEET_MAX) {
+      errors.push({
+        field: `howMeet.${outcome}`,
+        message: `What you write for ${label} must be ${HOW_MEET_MAX} characters or fewer`,
+      });
+    } else howMeet[outcome] = text;
+  }
+  const notes = raw.notes.trim();
+  if (notes.length > NOTES_MAX)
+    errors.push({ field: "notes", message: `Notes must be ${NOTES_MAX} characters or fewer` });
+
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, quote: { serviceId: raw.serviceId, ownRateCard, startDate, howMeet, notes } };
 }
