@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { priceQuote, sortQuotes, weeklyBudget, weeklySplit, type WeeklyPattern } from "../../app/domain/quotes";
+import {
+  priceQuote,
+  sortQuotes,
+  validateQuote,
+  weeklyBudget,
+  weeklySplit,
+  type WeeklyPattern,
+} from "../../app/domain/quotes";
 import type { RateCard } from "../../app/domain/rate-card";
 
 const card: RateCard = {
@@ -113,5 +120,88 @@ describe("sortQuotes", () => {
   });
   it("sorts by quality, unscored last", () => {
     expect(sortQuotes(quotes, "quality").map((q) => q.id)).toEqual(["c", "a", "b", "d"]);
+  });
+});
+
+describe("validateQuote", () => {
+  const request = {
+    closingDate: "2026-12-15",
+    outcomes: ["living_independently", "social_contact"] as const,
+    pattern,
+  };
+  const rateCard = {
+    unit: "hour",
+    pricing: "by_day_type",
+    singleRate: "",
+    weekdayRate: "19.50",
+    weekendRate: "22",
+    bankHolidayRate: "",
+    minimumCharge: "",
+  };
+  const input = {
+    serviceId: "s1",
+    rateCardChoice: "service",
+    rateCard,
+    startDate: "21/12/2026",
+    howMeet: { living_independently: " Help with getting up. ", social_contact: "A walk to the café." },
+    notes: "",
+  };
+
+  it("accepts a quote with the service's rates and tidies the text", () => {
+    expect(validateQuote(input, { ...request, outcomes: [...request.outcomes] }, ["s1"])).toEqual({
+      ok: true,
+      quote: {
+        serviceId: "s1",
+        ownRateCard: null,
+        startDate: "2026-12-21",
+        howMeet: { living_independently: "Help with getting up.", social_contact: "A walk to the café." },
+        notes: "",
+      },
+    });
+  });
+
+  it("reads a rate card made for the request", () => {
+    const result = validateQuote({ ...input, rateCardChoice: "own" }, { ...request, outcomes: [...request.outcomes] }, [
+      "s1",
+    ]);
+    expect(result.ok && result.quote.ownRateCard).toEqual({
+      unit: "hour",
+      weekdayPence: 1950,
+      weekendPence: 2200,
+      bankHolidayPence: null,
+      minimumChargePence: null,
+    });
+  });
+
+  it("says what is wrong with each field", () => {
+    const result = validateQuote(
+      {
+        serviceId: "someone-elses",
+        rateCardChoice: "own",
+        rateCard: { ...rateCard, weekdayRate: "free" },
+        startDate: "2026-12-15",
+        howMeet: { living_independently: "" },
+        notes: "n".repeat(1001),
+      },
+      { ...request, outcomes: [...request.outcomes] },
+      ["s1"],
+    );
+    expect(!result.ok && result.errors.map((e) => e.field)).toEqual([
+      "serviceId",
+      "weekdayRate",
+      "startDate",
+      "howMeet.living_independently",
+      "howMeet.social_contact",
+      "notes",
+    ]);
+  });
+
+  it("refuses a start whose visits run past the bank holiday list", () => {
+    const result = validateQuote(
+      { ...input, startDate: "2028-12-25" },
+      { ...request, outcomes: [...request.outcomes] },
+      ["s1"],
+    );
+    expect(!result.ok && result.errors[0]?.field).toBe("startDate");
   });
 });
