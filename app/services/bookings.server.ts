@@ -22,6 +22,7 @@ import { refundForCancelledVisits, visitsOnCancel } from "../domain/cancellation
 import { isListed } from "../domain/listing";
 import { londonDateOf } from "../domain/london-time";
 import { canManageProvider, type Actor } from "../domain/permissions";
+import type { RateCard } from "../domain/rate-card";
 import { expandPattern, priceVisits, type BookingPattern, type PricedVisit } from "../domain/schedule";
 import {
   appendLedger,
@@ -51,7 +52,7 @@ export interface Quote {
 
 type Bookable = { ok: true; service: typeof services.$inferSelect } | Refusal | FieldRefusal;
 
-function bookableService(db: Db, serviceId: string): Bookable {
+function bookableService(db: Db, serviceId: string, options: { unpublishedPrices?: boolean } = {}): Bookable {
   const row = db
     .select({ service: services, status: providers.accreditationStatus })
     .from(services)
@@ -59,7 +60,7 @@ function bookableService(db: Db, serviceId: string): Bookable {
     .where(eq(services.id, serviceId))
     .get();
   if (!row || !isListed(row.status, row.service.status)) return NOT_FOUND;
-  if (!row.service.pricePublished) {
+  if (!row.service.pricePublished && !options.unpublishedPrices) {
     return invalid("service", "This provider has not published prices, so this service cannot be booked online yet");
   }
   return { ok: true, service: row.service };
@@ -71,9 +72,10 @@ function quoteWith(
   holderUserId: string,
   service: typeof services.$inferSelect,
   pattern: BookingPattern,
+  rateCard: RateCard = rateCardOf(service),
 ): Quote {
   const account = getBudgetAccount(db, holderUserId);
-  const priced = priceVisits(rateCardOf(service), expandPattern(pattern));
+  const priced = priceVisits(rateCard, expandPattern(pattern));
   const periodOf = (localDate: string) => (account ? periodIndexOf(scheduleOf(account), localDate) : 0);
   const withPeriods = priced.map((v) => ({ ...v, periodIndex: periodOf(v.localDate) }));
   const selfFunded = !account || account.moneyManagement === "self_funded";
@@ -105,6 +107,14 @@ export function quoteBooking(
   return { ok: true, quote: quoteWith(db, holderUserId, bookable.service, pattern) };
 }
 
+export interface BookingOptions {
+  /**
+   * Price with this rate card instead of the service's: the rates of a chosen quote for a support
+   * request, which may be made for that request and need not be published.
+   */
+  rateCard?: RateCard;
+}
+
 export interface CreatedBooking {
   ok: true;
   bookingId: string;
@@ -125,10 +135,11 @@ export function createBooking(
   serviceId: string,
   pattern: BookingPattern,
   now = Date.now(),
+  options: BookingOptions = {},
 ): CreatedBooking | Refusal | FieldRefusal {
   return immediateTransaction(ctx.database, (tx) => {
     if (!mayActFor(tx, actor, holderUserId, "book")) return FORBIDDEN;
-    const bookable = bookableService(tx, serviceId);
+    const bookable = bookableService(tx, serviceId, { unpublishedPrices: options.rateCard !== undefined });
     if (!bookable.ok) return bookable;
     const account = getBudgetAccount(tx, holderUserId);
     if (account) {
@@ -136,7 +147,7 @@ export function createBooking(
       const current = periodIndexOf(scheduleOf(account), londonDateOf(new Date(now)));
       ensurePeriods(tx, account, Math.min(current, ...periods), Math.max(current, ...periods), now);
     }
-    const quote = quoteWith(tx, holderUserId, bookable.service, pattern);
+    const quote = quoteWith(tx, holderUserId, bookable.service, pattern, options.rateCard);
     if (quote.visits.length === 0) return invalid("days", "Choose days that give at least one visit");
     const bookingId = randomUUID();
     const status = quote.split.topUpPence > 0 ? "awaiting_payment" : "requested";

@@ -4,13 +4,15 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { budgetHolders, users } from "../../db/schema";
+import { bookings, budgetHolders, users } from "../../db/schema";
 import { supportRequestEvents, supportRequestMatches, supportRequests } from "../../db/schema/support-requests";
 import { londonDateOf } from "../../app/domain/london-time";
 import type { Actor } from "../../app/domain/permissions";
 import { addLocalDays } from "../../app/domain/schedule";
 import type { SupportRequestInput } from "../../app/domain/support-requests";
 import type { QuoteInput } from "../../app/domain/quotes";
+import { quoteBooking } from "../../app/services/bookings.server";
+import { acceptQuote } from "../../app/services/support-requests/choose.server";
 import {
   getSupportRequestForHolder,
   listSupportRequests,
@@ -307,6 +309,75 @@ describe("quotes", () => {
     expect(!late.ok && "errors" in late && late.errors[0]?.message).toBe("This request is closed to quotes");
     const view = getSupportRequestForHolder(ctx, holder, requestId);
     expect(view.ok && [view.view.statusLabel, view.view.quotes.length]).toEqual(["Closed without choosing", 1]);
+  });
+});
+
+describe("choosing a quote", () => {
+  it("books exactly once with the ordinary budget and top-up split, closes the request and reveals the holder", async () => {
+    // A small budget, so the quote needs a top-up.
+    const smallBudget = await makeHolder(ctx, council, { allocationPence: 5_000 });
+    const saved = saveSupportRequest(ctx, smallBudget, smallBudget.userId, requestInput());
+    if (!saved.ok) throw new Error("not saved");
+    publishSupportRequest(ctx, smallBudget, saved.requestId);
+    const cheaper = sendQuote(ctx, matching, saved.requestId, quoteInput(matchingService));
+    const dearer = sendQuote(ctx, alsoMatching, saved.requestId, quoteInput(alsoMatchingService));
+    if (!cheaper.ok || !dearer.ok) throw new Error("quotes not sent");
+    const bookingsBefore = ctx.database.db
+      .select()
+      .from(bookings)
+      .where(eq(bookings.holderUserId, smallBudget.userId))
+      .all();
+    expect(bookingsBefore).toEqual([]);
+    const pattern = {
+      startDate,
+      days: ["mon" as const, "thu" as const],
+      startTime: "09:00",
+      durationMinutes: 60,
+      weeks: 4,
+    };
+    const expected = quoteBooking(ctx, smallBudget, smallBudget.userId, alsoMatchingService, pattern);
+    if (!expected.ok) throw new Error("no booking quote");
+
+    const chosen = acceptQuote(ctx, smallBudget, saved.requestId, dearer.quoteId);
+    expect(chosen).toMatchObject({
+      ok: true,
+      status: "awaiting_payment",
+      totalPence: dearer.totalPence,
+      budgetPence: expected.quote.split.budgetPence,
+      topUpPence: expected.quote.split.topUpPence,
+    });
+    expect(expected.quote.split.topUpPence).toBeGreaterThan(0);
+    const made = ctx.database.db.select().from(bookings).where(eq(bookings.holderUserId, smallBudget.userId)).all();
+    expect(made.map((b) => [b.serviceId, b.totalPence, b.createdByUserId])).toEqual([
+      [alsoMatchingService, 8 * 2400, smallBudget.userId],
+    ]);
+
+    const view = getSupportRequestForHolder(ctx, smallBudget, saved.requestId);
+    expect(view.ok && [view.view.statusLabel, view.view.quotes.map((q) => q.status)]).toEqual([
+      "Closed: a quote was chosen",
+      ["not_chosen", "chosen"],
+    ]);
+    const again = acceptQuote(ctx, smallBudget, saved.requestId, cheaper.quoteId);
+    expect(again).toMatchObject({ ok: false, reason: "invalid" });
+    expect(
+      ctx.database.db.select().from(bookings).where(eq(bookings.holderUserId, smallBudget.userId)).all(),
+    ).toHaveLength(1);
+
+    const winner = getRequestForProvider(ctx, alsoMatching, saved.requestId);
+    expect(winner.ok && winner.request.outcome).toBe("chosen");
+    expect(winner.ok && winner.request.contact?.name).toBe("Holder Person");
+    const other = getRequestForProvider(ctx, matching, saved.requestId);
+    expect(other.ok && [other.request.outcome, other.request.contact]).toEqual(["not_chosen", null]);
+  });
+
+  it("lets neither the council nor a view-only relative choose, and changes nothing when refused", async () => {
+    const requestId = await publishedRequest();
+    const sent = sendQuote(ctx, matching, requestId, quoteInput(matchingService));
+    if (!sent.ok) throw new Error("quote not sent");
+    expect(acceptQuote(ctx, council, requestId, sent.quoteId)).toEqual({ ok: false, reason: "forbidden" });
+    expect(acceptQuote(ctx, matching, requestId, sent.quoteId)).toEqual({ ok: false, reason: "not_found" });
+    const view = getSupportRequestForHolder(ctx, holder, requestId);
+    expect(view.ok && view.view.statusLabel).toBe("Open for quotes");
   });
 });
 

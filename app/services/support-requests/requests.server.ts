@@ -21,7 +21,7 @@ import {
 import { familyPermissionsOf } from "../budgets.server";
 import type { AppContext } from "../context.server";
 import { FORBIDDEN, invalid, NOT_FOUND, type FieldRefusal, type Refusal } from "../use-case-result";
-import { applyTransition, loadForHolderSide, recordEvent } from "./shared.server";
+import { applyTransition, holderWeeklyBudget, loadForHolderSide, recordEvent } from "./shared.server";
 
 export type SaveRequestResult =
   | { ok: true; requestId: string; reference: string; warning: string | null }
@@ -247,4 +247,48 @@ export function expireSupportRequests(ctx: AppContext, now = Date.now()): string
       .all();
     return due.filter((request) => applyTransition(tx, request, "expire", null, today, now).ok).map((r) => r.id);
   });
+}
+
+export interface RequestFormContext {
+  holderUserId: string;
+  holderName: string;
+  /** What the budget covers a week now, for the form's hint; null for self-funders. */
+  weeklyBudgetPence: number | null;
+  /** For changing a draft: the saved request. */
+  draft: SupportRequestRow | null;
+}
+
+/** What the request form needs, if this person may write a request for this holder. */
+export function supportRequestFormContext(
+  ctx: AppContext,
+  actor: Actor,
+  holderUserId: string,
+  draftId: string | null = null,
+  now = Date.now(),
+): { ok: true; form: RequestFormContext } | Refusal {
+  const { db } = ctx.database;
+  const holder = db
+    .select({ name: users.name, role: users.role })
+    .from(users)
+    .where(eq(users.id, holderUserId))
+    .get();
+  if (!holder || holder.role !== "budget_holder") return NOT_FOUND;
+  const links = actor.role === "family_member" ? familyPermissionsOf(db, actor.userId) : [];
+  if (!canRequestSupportFor(actor, holderUserId, links)) return FORBIDDEN;
+  let draft: SupportRequestRow | null = null;
+  if (draftId) {
+    const loaded = loadForHolderSide(db, actor, draftId, "write");
+    if (!loaded.ok) return loaded;
+    if (loaded.request.holderUserId !== holderUserId) return NOT_FOUND;
+    draft = loaded.request;
+  }
+  return {
+    ok: true,
+    form: {
+      holderUserId,
+      holderName: holder.name,
+      weeklyBudgetPence: holderWeeklyBudget(db, holderUserId, londonDateOf(new Date(now))),
+      draft,
+    },
+  };
 }
