@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createWebServer } from "./app/http/express-app.server";
 import { chargeEndedVisits, expireUnpaidBookings } from "./app/services/bookings.server";
+import { expireSupportRequests } from "./app/services/support-requests/requests.server";
 import { createAppContext, searchConnection } from "./app/services/context.server";
 import { isDatabaseEmpty, seedDemoData } from "./app/services/seed.server";
 import { SEARCH_DOCUMENT_LABELS } from "./app/services/search-labels";
@@ -89,11 +90,13 @@ const httpServer = web.listen(port, host, () => {
   say(`Care and Support Marketplace is running at http://localhost:${port}`);
 });
 
-// Unpaid top-ups expire after 30 minutes; ended visits of accepted bookings are charged.
+// Unpaid top-ups expire after 30 minutes; ended visits of accepted bookings are charged; support
+// requests past their closing date with no choice expire.
 const moneyJobs = setInterval(() => {
   try {
     expireUnpaidBookings(app);
     chargeEndedVisits(app);
+    expireSupportRequests(app);
   } catch (error) {
     console.error("Booking jobs failed, will try again in a minute:", error);
   }

@@ -5,20 +5,12 @@
  */
 import { useRef, useState, type ReactNode } from "react";
 import { DAYS_OF_WEEK, OUTCOMES, SERVICE_CATEGORIES } from "../domain/catalogue";
-import {
-  RATE_UNIT_LABELS,
-  RATE_UNITS,
-  rateCardSentence,
-  rateCardToInput,
-  validateRateCard,
-  type RateCardInput,
-} from "../domain/rate-card";
+import { rateCardSentence, rateCardToInput, validateRateCard, type RateCardInput } from "../domain/rate-card";
 import type { FieldErrorItem } from "../http/form-types";
 import {
   Checkboxes,
   ErrorSummary,
   errorFor,
-  Radios,
   SafeForm,
   SelectField,
   SingleCheckbox,
@@ -26,7 +18,7 @@ import {
   TextArea,
   TextField,
 } from "./forms";
-import { useHydrated } from "./use-hydrated";
+import { RateCardFields } from "./rate-card-fields";
 
 const RATE_FIELDS = [
   "unit",
@@ -99,7 +91,6 @@ export function ServiceForm(props: {
     ),
   );
   const [pricing, setPricing] = useState(values.pricing ?? "");
-  const hydrated = useHydrated();
 
   function refresh() {
     const form = formRef.current;
@@ -112,10 +103,6 @@ export function ServiceForm(props: {
     setPricing(read("pricing"));
     setPreview(previewOf(rateInputOf(read), read("pricePublished") === "on"));
   }
-
-  // Before JavaScript runs (or without it) both sets of rate fields show; after, only the chosen one.
-  const showSingle = !hydrated || pricing !== "by_day_type";
-  const showByDayType = !hydrated || pricing !== "single";
 
   return (
     <>
@@ -218,78 +205,7 @@ export function ServiceForm(props: {
           <p className="hint">
             Type amounts in pounds and pence, like 18.50. People compare prices, so keep them simple.
           </p>
-          <Radios
-            name="unit"
-            legend="How do you charge?"
-            options={RATE_UNITS.map((u) => ({ value: u, label: RATE_UNIT_LABELS[u] }))}
-            defaultValue={values.unit}
-            error={errorFor(errors, "unit")}
-          />
-          <Radios
-            name="pricing"
-            legend="Do your prices change on weekends or bank holidays?"
-            options={[
-              { value: "single", label: "No, one rate for all times" },
-              { value: "by_day_type", label: "Yes, different rates for weekdays, weekends and bank holidays" },
-            ]}
-            defaultValue={values.pricing}
-            error={errorFor(errors, "pricing")}
-          />
-          <div className="rate-group" hidden={!showSingle}>
-            {hydrated ? null : <h3 className="rate-group__title">If you have one rate for all times</h3>}
-            <TextField
-              name="singleRate"
-              label="Rate"
-              prefix="£"
-              width="money"
-              inputMode="decimal"
-              defaultValue={values.singleRate}
-              error={errorFor(errors, "singleRate")}
-            />
-          </div>
-          <div className="rate-group" hidden={!showByDayType}>
-            {hydrated ? null : <h3 className="rate-group__title">If your rates change on weekends or bank holidays</h3>}
-            <TextField
-              name="weekdayRate"
-              label="Weekday rate"
-              hint="Monday to Friday."
-              prefix="£"
-              width="money"
-              inputMode="decimal"
-              defaultValue={values.weekdayRate}
-              error={errorFor(errors, "weekdayRate")}
-            />
-            <TextField
-              name="weekendRate"
-              label="Weekend rate"
-              hint="Saturday and Sunday."
-              prefix="£"
-              width="money"
-              inputMode="decimal"
-              defaultValue={values.weekendRate}
-              error={errorFor(errors, "weekendRate")}
-            />
-            <TextField
-              name="bankHolidayRate"
-              label="Bank holiday rate (optional)"
-              hint="Leave blank to charge your weekend rate on bank holidays."
-              prefix="£"
-              width="money"
-              inputMode="decimal"
-              defaultValue={values.bankHolidayRate}
-              error={errorFor(errors, "bankHolidayRate")}
-            />
-          </div>
-          <TextField
-            name="minimumCharge"
-            label="Minimum charge per visit (optional)"
-            hint="If a visit would cost less than this, this is what you charge. Leave blank for no minimum."
-            prefix="£"
-            width="money"
-            inputMode="decimal"
-            defaultValue={values.minimumCharge}
-            error={errorFor(errors, "minimumCharge")}
-          />
+          <RateCardFields values={values} errors={errors} pricing={pricing} />
           <SingleCheckbox
             name="pricePublished"
             label="Publish my prices"

@@ -22,13 +22,19 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-export function parseFormData<T extends z.ZodType>(formData: FormData, schema: T): FormResult<z.output<T>> {
+/** The text fields as posted: a field sent more than once (checkboxes) becomes a list. */
+export function rawFormFields(formData: FormData): Record<string, string | string[]> {
   const raw: Record<string, string | string[]> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value !== "string") continue;
     const existing = raw[key];
     raw[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
+  return raw;
+}
+
+export function parseFormData<T extends z.ZodType>(formData: FormData, schema: T): FormResult<z.output<T>> {
+  const raw = rawFormFields(formData);
   const values = formValues(formData);
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data, values };

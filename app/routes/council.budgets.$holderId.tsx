@@ -175,6 +175,12 @@ export default function CouncilBudget() {
         {hasAccount ? "Changes apply from the current budget period." : "No personal budget has been set yet."}{" "}
         <Link to="/council/budgets">Back to personal budgets</Link>
       </p>
+      {hasAccount ? (
+        <p>
+          <Link to={`/requests?for=${encodeURIComponent(holder.id)}`}>Support requests for {holder.name}</Link>: ask
+          providers to quote on their behalf.
+        </p>
+      ) : null}
       <SafeForm>
         <Radios
           name="moneyManagement"

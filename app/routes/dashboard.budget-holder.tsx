@@ -25,6 +25,9 @@ export default function BudgetHolderDashboard() {
           <Link to="/bookings">My bookings</Link>: upcoming visits, and cancelling them.
         </li>
         <li>
+          <Link to="/requests">Support requests</Link>: describe the support you need and ask providers to quote.
+        </li>
+        <li>
           <Link to="/family">Family and supporters</Link>: invite people you trust to help you, and choose what they can
           do.
         </li>

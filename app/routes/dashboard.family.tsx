@@ -82,6 +82,9 @@ export default function FamilyDashboard() {
                       <li>
                         <Link to={`/bookings${q}`}>{p.name}&apos;s bookings</Link>
                       </li>
+                      <li>
+                        <Link to={`/requests${q}`}>{p.name}&apos;s support requests</Link>
+                      </li>
                     </ul>
                   ) : null}
                   {p.canBook ? (

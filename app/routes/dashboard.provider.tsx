@@ -53,6 +53,9 @@ export default function ProviderDashboard() {
       <p>
         <Link to="/provider/bookings" className="button">
           Bookings to accept or decline
+        </Link>{" "}
+        <Link to="/provider/requests" className="button button--secondary">
+          Requests to quote for
         </Link>
       </p>
     </>

@@ -15,6 +15,7 @@ import { createBooking, quoteBooking } from "../services/bookings.server";
 import { getPublicService } from "../services/catalogue.server";
 import { peopleIHelp } from "../services/family.server";
 import { startTopUp } from "../services/payments.server";
+import { VISIT_LENGTHS } from "../components/visit-lengths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Book ${data?.service.title ?? "a service"} – Care and Support Marketplace` },
@@ -41,16 +42,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     bookingFor: { id: holderUserId, name: person?.name ?? null, canBook: person?.canBook ?? false },
   };
 }
-
-const DURATIONS = [30, 45, 60, 90, 120, 180, 240, 360, 480].map((m) => ({
-  value: String(m),
-  label:
-    m < 60
-      ? `${m} minutes`
-      : m % 60 === 0
-        ? `${m / 60} ${m === 60 ? "hour" : "hours"}`
-        : `${Math.floor(m / 60)} hours ${m % 60} minutes`,
-}));
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireRole(request, context, "budget_holder", "family_member");
@@ -197,7 +188,7 @@ export default function BookService() {
             <SelectField
               name="duration"
               label="Length of each visit"
-              options={DURATIONS}
+              options={VISIT_LENGTHS}
               defaultValue={values.duration}
               error={errorFor(errors, "duration")}
             />

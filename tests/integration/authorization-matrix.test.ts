@@ -25,6 +25,7 @@ import {
   sessions,
   users,
 } from "../../db/schema";
+import { quotes, supportRequestMatches, supportRequests } from "../../db/schema/support-requests";
 import { londonDateOf } from "../../app/domain/london-time";
 import { addLocalDays } from "../../app/domain/schedule";
 import { buildDemoEvent } from "../../app/payments/demo-checkout.server";
@@ -179,6 +180,19 @@ const SIGN_UP_FORM: Fields = {
   area: "Wigan",
 };
 
+const REQUEST_FORM: Fields = {
+  category: "home_care",
+  outcomes: "living_independently",
+  area: "wigan",
+  startDate: addLocalDays(nextWeek, 3),
+  days: "tue",
+  startTime: "10:00",
+  duration: "60",
+  weeks: "2",
+  whatMatters: "Written by someone who may not write this request.",
+  closingDate: nextWeek,
+};
+
 const db = () => ctx.database.db;
 const ids = () => world.ids;
 const bookingState = (id: () => string) => () => ({
@@ -209,6 +223,14 @@ const linkState =
         ),
       )
       .all();
+/** A's support requests, the providers they went to, and every quote. */
+const requestsOfA = () => ({
+  requests: db().select().from(supportRequests).where(eq(supportRequests.holderUserId, ids().holderA)).all(),
+  matches: db().select().from(supportRequestMatches).all(),
+  quotes: db().select().from(quotes).all(),
+});
+const referenceOf = (key: "openRequest" | "draftRequest") => () =>
+  db().select().from(supportRequests).where(eq(supportRequests.id, ids()[key])).get()!.reference;
 const familyLinksOfA = () => db().select().from(familyLinks).where(eq(familyLinks.holderUserId, ids().holderA)).all();
 const budgetOfA = () => db().select().from(budgetAccounts).where(eq(budgetAccounts.holderUserId, ids().holderA)).get();
 const providerRow = (key: "providerA" | "pendingProvider") => () =>
@@ -523,11 +545,84 @@ const MATRIX: Record<string, RouteEntry> = {
     csrf: { persona: "staff", path: "/provider/services/new", form: SERVICE_FORM, state: serviceCount },
   },
 
+  "provider.requests.$requestId.tsx": {
+    checks: [
+      // Only providers the request was sent to may open it; to anyone else's staff it does not exist.
+      get("/provider/requests/{openRequest}", [IN, F, F, F, F, F, F, F, 200, NF, NF, F]),
+      post("/provider/requests/{openRequest}", [IN, F, F, F, F, F, F, F, 400, NF, NF, F], {
+        attempt: { intent: "decline", reason: "Not ours to decline" },
+        allowedForm: {},
+        state: requestsOfA,
+      }),
+    ],
+    csrf: {
+      persona: "staff",
+      path: "/provider/requests/{openRequest}",
+      form: { intent: "decline", reason: "Forged decline" },
+      state: requestsOfA,
+    },
+  },
+  "provider.requests._index.tsx": {
+    checks: [
+      get("/provider/requests", STAFF_ONLY, {
+        hides: { personas: ["otherStaff", "pendingStaff"], text: referenceOf("openRequest") },
+      }),
+    ],
+  },
+
   "providers.$slug.tsx": {
     checks: [get("/providers/{providerSlug}", all(200)), get("/providers/{pendingSlug}", all(NF))],
   },
   "providers_.$slug.logo.tsx": {
     checks: [get("/providers/{providerSlug}/logo", all(200)), get("/providers/{pendingSlug}/logo", all(NF))],
+  },
+
+  // Support requests: family who may view can read them; writing, publishing and closing need the
+  // booking permission (or the council, on the holder's behalf). Providers never open these pages.
+  "requests.$requestId.edit.tsx": {
+    checks: [
+      get("/requests/{draftRequest}/edit?for={holderA}", [IN, 200, F, F, 200, F, F, F, F, F, F, 200]),
+      post("/requests/{draftRequest}/edit?for={holderA}", [IN, 400, F, F, 400, F, F, F, F, F, F, 400], {
+        attempt: REQUEST_FORM,
+        allowedForm: {},
+        state: requestsOfA,
+      }),
+    ],
+    csrf: {
+      persona: "holder",
+      path: "/requests/{draftRequest}/edit",
+      form: REQUEST_FORM,
+      state: requestsOfA,
+    },
+  },
+  "requests.$requestId.tsx": {
+    checks: [
+      get("/requests/{openRequest}", [IN, 200, F, 200, 200, F, F, F, F, F, F, 200]),
+      post("/requests/{openRequest}", [IN, 400, F, F, 400, F, F, F, F, F, F, 400], {
+        attempt: { intent: "close" },
+        allowedForm: {},
+        state: requestsOfA,
+      }),
+    ],
+    csrf: { persona: "holder", path: "/requests/{openRequest}", form: { intent: "close" }, state: requestsOfA },
+  },
+  "requests._index.tsx": {
+    checks: [
+      get("/requests?for={holderA}", [IN, 200, F, 200, 200, F, F, F, F, F, F, 200], {
+        hides: { personas: ["otherHolder", "famUnlinked", "staff", "otherStaff"], text: referenceOf("openRequest") },
+      }),
+    ],
+  },
+  "requests.new.tsx": {
+    checks: [
+      get("/requests/new?for={holderA}", [IN, 200, F, F, 200, F, F, F, F, F, F, 200]),
+      post("/requests/new?for={holderA}", [IN, 400, F, F, 400, F, F, F, F, F, F, 400], {
+        attempt: REQUEST_FORM,
+        allowedForm: {},
+        state: requestsOfA,
+      }),
+    ],
+    csrf: { persona: "holder", path: "/requests/new", form: REQUEST_FORM, state: requestsOfA },
   },
 
   "reviews.$reviewId.tsx": {

@@ -23,6 +23,7 @@ import { startTopUp } from "../../app/services/payments.server";
 import { saveProviderLogo } from "../../app/services/provider-logo.server";
 import { providerAreaIds } from "../../app/services/provider-profile.server";
 import { createReview } from "../../app/services/reviews.server";
+import { publishSupportRequest, saveSupportRequest } from "../../app/services/support-requests/requests.server";
 import { makeService } from "./storefront-fixtures";
 import { WebClient } from "./web-client";
 
@@ -86,6 +87,9 @@ export interface WorldIds {
   pendingProvider: string;
   pendingSlug: string;
   pendingService: string;
+  /** A's support requests: a draft, and one published and matched to provider A (not to B). */
+  draftRequest: string;
+  openRequest: string;
 }
 
 export interface AuthorizationWorld {
@@ -292,6 +296,25 @@ export async function buildAuthorizationWorld(ctx: AppContext): Promise<Authoriz
     sessions.push(new URL(payment.url, ORIGIN).pathname.split("/").at(-1)!);
   }
 
+  // A's support requests for home care in provider A's area; provider B does not serve it.
+  const requestFor = {
+    category: "home_care",
+    outcomes: ["living_independently"],
+    area: areas[0]!,
+    ageBand: "",
+    pattern: { startDate: addLocalDays(nextWeek, 3), days: ["tue"], startTime: "10:00", duration: "60", weeks: "2" },
+    weeklyAmount: "",
+    whatMatters: "Someone calm and patient who helps me get going in the morning.",
+    closingDate: nextWeek,
+    weekendCover: false,
+    sameCarer: false,
+    language: "",
+    carerGender: "",
+  };
+  const draftRequest = must(saveSupportRequest(ctx, holderA, holderA.userId, requestFor), "draft request");
+  const openRequest = must(saveSupportRequest(ctx, holderA, holderA.userId, requestFor), "open request");
+  must(publishSupportRequest(ctx, holderA, openRequest.requestId), "publish request");
+
   return {
     ids: {
       holderA: margaret.id,
@@ -313,6 +336,8 @@ export async function buildAuthorizationWorld(ctx: AppContext): Promise<Authoriz
       pendingProvider: pennington.id,
       pendingSlug: pennington.slug,
       pendingService,
+      draftRequest: draftRequest.requestId,
+      openRequest: openRequest.requestId,
     },
     emails: {
       holder: margaret.email,

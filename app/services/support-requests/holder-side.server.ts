@@ -23,6 +23,7 @@ import type { AppContext } from "../context.server";
 import { storedSignal } from "../quality.server";
 import { FORBIDDEN, type Refusal } from "../use-case-result";
 import { actorWithRelationship } from "../../domain/family-invites";
+import { personalDetailsWarning } from "./requests.server";
 import { anonymousSummary, loadForHolderSide, stateOf, type AnonymousRequestSummary } from "./shared.server";
 
 export interface RequestListItem {
@@ -117,6 +118,8 @@ export interface RequestForHolder {
   providersAsked: number;
   providersDeclined: number;
   history: RequestHistoryItem[];
+  /** For a draft: what personal details the scanner sees in its text. */
+  warning: string | null;
 }
 
 const EVENT_WORDS: Record<string, string> = {
@@ -224,6 +227,7 @@ export function getSupportRequestForHolder(
       providersAsked: matches.length,
       providersDeclined: matches.filter((m) => m.declinedAt !== null).length,
       history: history(db, request),
+      warning: request.status === "draft" ? personalDetailsWarning(db, request, actor.userId) : null,
     },
   };
 }

@@ -94,6 +94,11 @@ function scanRequest(db: Db, request: Pick<SupportRequestRow, "whatMatters" | "l
   return { findings, fromAccount };
 }
 
+/** The warning shown beside a draft's text, naming any personal details the scanner sees in it. */
+export function personalDetailsWarning(db: Db, request: SupportRequestRow, authorUserId: string): string | null {
+  return describeFindings(scanRequest(db, request, accountFacts(db, request.holderUserId, authorUserId)).findings);
+}
+
 /** Creates a draft, or changes one that is still a draft. Nothing is published until the author says so. */
 export function saveSupportRequest(
   ctx: AppContext,
@@ -267,11 +272,7 @@ export function supportRequestFormContext(
   now = Date.now(),
 ): { ok: true; form: RequestFormContext } | Refusal {
   const { db } = ctx.database;
-  const holder = db
-    .select({ name: users.name, role: users.role })
-    .from(users)
-    .where(eq(users.id, holderUserId))
-    .get();
+  const holder = db.select({ name: users.name, role: users.role }).from(users).where(eq(users.id, holderUserId)).get();
   if (!holder || holder.role !== "budget_holder") return NOT_FOUND;
   const links = actor.role === "family_member" ? familyPermissionsOf(db, actor.userId) : [];
   if (!canRequestSupportFor(actor, holderUserId, links)) return FORBIDDEN;
