@@ -16,12 +16,14 @@ export function QuoteForm(props: {
 }) {
   const { values, errors } = props;
   const [pricing, setPricing] = useState(values.pricing ?? "");
+  const [choice, setChoice] = useState(values.rateCardChoice ?? "service");
   return (
     <SafeForm
       id="quote"
       onChange={(event) => {
         const target = event.target as HTMLInputElement;
         if (target.name === "pricing") setPricing(target.value);
+        if (target.name === "rateCardChoice") setChoice(target.value);
       }}
     >
       <SelectField
@@ -43,7 +45,8 @@ export function QuoteForm(props: {
         defaultValue={values.rateCardChoice ?? "service"}
         error={errorFor(errors, "rateCardChoice")}
       />
-      <details className="details" open={values.rateCardChoice === "own"}>
+      {/* Opens by itself when "rates for this request" is chosen; without JavaScript, open it by hand. */}
+      <details className="details" open={choice === "own"}>
         <summary>Rates for this request</summary>
         <RateCardFields values={values} errors={errors} pricing={pricing} />
       </details>

@@ -579,7 +579,7 @@ const MATRIX: Record<string, RouteEntry> = {
 
   // Support requests: family who may view can read them; writing, publishing and closing need the
   // booking permission (or the council, on the holder's behalf). Providers never open these pages.
-  "requests.$requestId.edit.tsx": {
+  "requests.$requestId_.edit.tsx": {
     checks: [
       get("/requests/{draftRequest}/edit?for={holderA}", [IN, 200, F, F, 200, F, F, F, F, F, F, 200]),
       post("/requests/{draftRequest}/edit?for={holderA}", [IN, 400, F, F, 400, F, F, F, F, F, F, 400], {
