@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ACCREDITATION_LABELS, PROVIDER_TYPE_LABELS } from "../domain/provider-types";
-import { requireRole } from "../http/guards.server";
+import { actorOf, requireRole } from "../http/guards.server";
 import { providerDashboard } from "../services/dashboards.server";
+import { listRequestsToQuote } from "../services/support-requests/provider-side.server";
 
 export const meta: MetaFunction = () => [{ title: "Your organisation – Care and Support Marketplace" }];
 
@@ -10,11 +11,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireRole(request, context, "provider_staff");
   const provider = providerDashboard(context.app, user.providerId);
   if (!provider) throw new Response("Your account is not linked to a provider.", { status: 404 });
-  return { provider };
+  // The in-app notice of new support requests: open ones this provider has not yet answered.
+  const requests = listRequestsToQuote(context.app, actorOf(user));
+  const unanswered = requests.ok
+    ? requests.requests.filter((r) => r.outcome === "open" && !r.declined && r.quote?.status !== "live").length
+    : 0;
+  return { provider, unanswered };
 }
 
 export default function ProviderDashboard() {
-  const { provider } = useLoaderData<typeof loader>();
+  const { provider, unanswered } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="caption">{PROVIDER_TYPE_LABELS[provider.type]}</span>
@@ -56,6 +62,7 @@ export default function ProviderDashboard() {
         </Link>{" "}
         <Link to="/provider/requests" className="button button--secondary">
           Requests to quote for
+          {unanswered > 0 ? ` (${unanswered} waiting for your answer)` : ""}
         </Link>
       </p>
     </>
