@@ -11,8 +11,7 @@
  * - An arrangement is a booking the provider accepted: accepted, completed, or cancelled after acceptance.
  *   Rebook counts holders with two or more arrangements (a declined or unpaid request is not a purchase).
  *   Bookings have no time window; DESIGN.md sets one only for reviews.
- * - Responsive: median of (respondedAt − createdAt) over answered bookings is strictly under 24 hours;
- *   no answered bookings yet means not responsive (nothing to show).
+ * - Responsive: see ./responsiveness.ts (bookings answered within 24 hours; support requests answered).
  * - Prices published, for a provider: the share of its live services with a published price (3 of 4 →
  *   0.5 × 0.75); for a service: yes or no.
  * - Inadequate cap: the formula alone does not keep an Inadequate provider below every Good one with the
@@ -24,6 +23,15 @@
  *   review.
  */
 import type { CqcRating } from "./catalogue";
+import {
+  medianAnswerHours,
+  requestResponsiveness,
+  responsivePart,
+  type RequestAnswerInput,
+  type RequestResponsiveness,
+} from "./responsiveness";
+
+export { RESPONSIVE_HOURS } from "./responsiveness";
 
 export const INSPECTION_FACTORS: Record<CqcRating, number> = {
   outstanding: 1,
@@ -44,7 +52,6 @@ export const PSEUDO_COUNT = 2;
 export const REVIEW_WINDOW_MONTHS = 24;
 export const FULL_WEIGHT_MONTHS = 12;
 export const OLD_REVIEW_WEIGHT = 0.5;
-export const RESPONSIVE_HOURS = 24;
 
 /** Where the marketplace means start before there is data (see the module comment). */
 export const DEFAULT_MEANS: MarketplaceMeans = { stars: 4, rebookRate: 0.5, walkAwayRate: 0.1 };
@@ -94,6 +101,8 @@ export interface QualityInput {
   pricesPublished: boolean | number;
   /** Description, areas and availability filled in (a provider: on all its live services). */
   listingComplete: boolean;
+  /** Support requests sent to the provider (the same list for the provider and each of its services). */
+  requests?: readonly RequestAnswerInput[];
   means: MarketplaceMeans;
   now: number;
 }
@@ -126,13 +135,13 @@ export interface QualitySignal {
   inspection: number;
   transparency: number;
   medianResponseHours: number | null;
+  /** How the provider answers support requests; null while none counts. */
+  requests: RequestResponsiveness | null;
   /** Whole number 0–100. */
   score: number;
   /** The Inadequate cap lowered the score. */
   capped: boolean;
 }
-
-const HOUR_MS = 3_600_000;
 
 /** Computes the quality signal for one provider or one service from what the caller passed in scope. */
 export function qualitySignal(input: QualityInput): QualitySignal {
@@ -158,10 +167,12 @@ export function qualitySignal(input: QualityInput): QualitySignal {
   const walkAwayRate = smoothed(walkAways, arrangements.length, input.means.walkAwayRate);
 
   const inspection = INSPECTION_FACTORS[input.cqcRating];
-  const medianResponseHours = medianResponse(input.bookings);
-  const responsive = medianResponseHours !== null && medianResponseHours < RESPONSIVE_HOURS;
+  const medianResponseHours = medianAnswerHours(input.bookings);
+  const requests = requestResponsiveness(input.requests ?? []);
   const transparency =
-    0.5 * publishedShare(input.pricesPublished) + (input.listingComplete ? 0.25 : 0) + (responsive ? 0.25 : 0);
+    0.5 * publishedShare(input.pricesPublished) +
+    (input.listingComplete ? 0.25 : 0) +
+    responsivePart(medianResponseHours, requests);
 
   const uncapped = Math.round(
     (SCORE_WEIGHTS.stars * starsExact) / 5 +
@@ -192,6 +203,7 @@ export function qualitySignal(input: QualityInput): QualitySignal {
     inspection,
     transparency,
     medianResponseHours,
+    requests,
     score,
     capped: uncapped > cap,
   };
@@ -243,41 +255,6 @@ export function marketplaceMeans(providers: readonly ProviderActivity[], now: nu
   };
 }
 
-/** CQC wording for the explanation line; typed by rating so a new rating must be worded here. */
-const CQC_PHRASES: Record<CqcRating, string> = {
-  outstanding: "CQC Outstanding",
-  good: "CQC Good",
-  requires_improvement: "CQC Requires improvement",
-  inadequate: "CQC Inadequate",
-  not_yet_rated: "Not yet rated by CQC",
-  not_required: "CQC rating not required",
-};
-
-/**
- * The "why" line a listing shows, e.g. "4.6★ from 38 reviews · 91% of people rebook · CQC Good · prices
- * published → quality 87/100". The rebook part is left out while nobody has booked, since it would only
- * repeat the marketplace mean.
- */
-export function explanation(signal: QualitySignal, cqcRating: CqcRating, pricesPublished: boolean | number): string {
-  const parts: string[] = [];
-  parts.push(
-    signal.reviewCount === 0
-      ? "No reviews yet"
-      : `${signal.stars.toFixed(1)}★ from ${signal.reviewCount} ${signal.reviewCount === 1 ? "review" : "reviews"}`,
-  );
-  if (signal.holderCount > 0) parts.push(`${percent(signal.rebookRate)} of people rebook`);
-  parts.push(signal.capped ? `${CQC_PHRASES[cqcRating]} (score capped)` : CQC_PHRASES[cqcRating]);
-  const share = publishedShare(pricesPublished);
-  parts.push(
-    share === 1
-      ? "prices published"
-      : share === 0
-        ? "prices not published"
-        : `prices published for ${percent(share)} of services`,
-  );
-  return `${parts.join(" · ")} → quality ${signal.score}/100`;
-}
-
 interface CountedReview {
   review: ReviewInput;
   weight: number;
@@ -308,21 +285,11 @@ function isArrangement(b: BookingOutcomeInput): boolean {
   return b.status === "accepted" || b.status === "completed" || b.cancelledAfterAcceptance;
 }
 
-function medianResponse(bookings: readonly BookingOutcomeInput[]): number | null {
-  const hours = bookings
-    .flatMap((b) => (b.respondedAt === null ? [] : [Math.max(0, b.respondedAt - b.createdAt) / HOUR_MS]))
-    .sort((a, b) => a - b);
-  if (hours.length === 0) return null;
-  const mid = Math.floor(hours.length / 2);
-  const upper = hours[mid] ?? 0;
-  return hours.length % 2 === 1 ? upper : ((hours[mid - 1] ?? 0) + upper) / 2;
-}
-
 function smoothed(hits: number, total: number, mean: number): number {
   return (hits + PSEUDO_COUNT * mean) / (total + PSEUDO_COUNT);
 }
 
-function publishedShare(pricesPublished: boolean | number): number {
+export function publishedShare(pricesPublished: boolean | number): number {
   if (typeof pricesPublished === "boolean") return pricesPublished ? 1 : 0;
   if (!(pricesPublished >= 0 && pricesPublished <= 1)) {
     throw new RangeError(`pricesPublished share must be between 0 and 1, got ${pricesPublished}`);
@@ -364,10 +331,6 @@ function sum(values: readonly number[]): number {
 
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
-}
-
-function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
 }
 
 function clamp(x: number, lo: number, hi: number): number {

@@ -10,6 +10,7 @@ import {
   REVIEW_WINDOW_MONTHS,
   SCORE_WEIGHTS,
 } from "../domain/quality-score";
+import { REQUEST_ANSWER_HOURS, REQUEST_ANSWER_SHARE } from "../domain/responsiveness";
 
 export const meta: MetaFunction = () => [{ title: "How we rank services – Care and Support Marketplace" }];
 
@@ -101,6 +102,13 @@ export default function HowWeRankPage() {
         Half the openness points are for publishing prices, a quarter for a complete listing (a description, areas and
         availability), and a quarter for answering booking requests in under {RESPONSIVE_HOURS} hours on average (the
         median).
+      </p>
+      <p>
+        Once a provider has been sent support requests (people asking providers to quote), that last quarter is shared:
+        half for answering booking requests, half for answering support requests. A provider answers a support request
+        by sending a quote or saying why it cannot. It earns this half when it answers at least{" "}
+        {Math.round(REQUEST_ANSWER_SHARE * 100)}% of the requests sent to it, in under {REQUEST_ANSWER_HOURS} hours on
+        average (the median). A request still open and not yet answered does not count either way.
       </p>
 
       <h2>When scores are equal</h2>

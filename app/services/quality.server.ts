@@ -8,7 +8,6 @@ import type { Db } from "../../db/client.server";
 import { bookings, payments, providers, qualitySignals, reviews, serviceAreas, services } from "../../db/schema";
 import {
   DEFAULT_MEANS,
-  explanation,
   marketplaceMeans,
   qualitySignal,
   type BookingOutcomeInput,
@@ -17,6 +16,9 @@ import {
   type QualitySignal,
   type ReviewInput,
 } from "../domain/quality-score";
+import { explanation } from "../domain/quality-explanation";
+import { supportRequestMatches, supportRequests } from "../../db/schema/support-requests";
+import type { RequestAnswerInput } from "../domain/responsiveness";
 import { enqueueSearchChange } from "./outbox.server";
 
 /** The marketplace means change slowly; they are worked out at most every 10 minutes. */
@@ -75,6 +77,21 @@ function bookingInputs(db: Db, where: ReturnType<typeof eq>): (BookingOutcomeInp
         cancelledAfterAcceptance: accepted && b.cancelledByUserId !== null,
       };
     });
+}
+
+/** The support requests sent to a provider: when, its first quote or decline, and whether still open. */
+function requestInputs(db: Db, providerId: string): RequestAnswerInput[] {
+  return db
+    .select({ match: supportRequestMatches, status: supportRequests.status })
+    .from(supportRequestMatches)
+    .innerJoin(supportRequests, eq(supportRequests.id, supportRequestMatches.requestId))
+    .where(eq(supportRequestMatches.providerId, providerId))
+    .all()
+    .map(({ match, status }) => ({
+      matchedAt: match.matchedAt,
+      answeredAt: match.firstQuotedAt ?? match.declinedAt,
+      open: status === "open",
+    }));
 }
 
 function means(db: Db, now: number): MarketplaceMeans {
@@ -163,6 +180,7 @@ export function recomputeQuality(
     s.description.trim().length > 0 && (areaCounts.get(s.id) ?? 0) > 0 && s.days.length > 0;
   const providerReviews = reviewInputs(db, eq(reviews.providerId, providerId));
   const providerBookings = bookingInputs(db, eq(bookings.providerId, providerId));
+  const providerRequests = requestInputs(db, providerId);
   const m = means(db, now);
   const published = live.length === 0 ? 0 : live.filter((s) => s.pricePublished).length / live.length;
 
@@ -172,6 +190,7 @@ export function recomputeQuality(
     cqcRating: provider.cqcRating,
     pricesPublished: published,
     listingComplete: live.length > 0 && live.every(complete),
+    requests: providerRequests,
     means: m,
     now,
   });
@@ -185,6 +204,7 @@ export function recomputeQuality(
       cqcRating: provider.cqcRating,
       pricesPublished: service.pricePublished,
       listingComplete: complete(service),
+      requests: providerRequests,
       means: m,
       now,
     });

@@ -2,9 +2,9 @@
  * Mini-tenders against a real SQLite file: matching by category and area, one quote per provider,
  * revision and withdrawal, expiry, and no personal data in anything a provider can open.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookings, budgetHolders, users } from "../../db/schema";
+import { bookings, budgetHolders, qualitySignals, users } from "../../db/schema";
 import { supportRequestEvents, supportRequestMatches, supportRequests } from "../../db/schema/support-requests";
 import { londonDateOf } from "../../app/domain/london-time";
 import type { Actor } from "../../app/domain/permissions";
@@ -394,6 +394,33 @@ describe("expiry", () => {
       1,
       "Expired at the closing date",
     ]);
+  });
+});
+
+describe("the quality signal", () => {
+  const answering = (providerId: string) => {
+    const row = ctx.database.db
+      .select()
+      .from(qualitySignals)
+      .where(and(eq(qualitySignals.subject, "provider"), eq(qualitySignals.subjectId, providerId)))
+      .get();
+    return (row?.detail as { requests: { due: number; answered: number } | null } | undefined)?.requests ?? null;
+  };
+
+  it("counts a quote at once, and a request left unanswered once it closes", async () => {
+    const quotedBefore = answering(matching.providerId)?.answered ?? 0;
+    const ignoredBefore = answering(alsoMatching.providerId) ?? { due: 0, answered: 0 };
+    const requestId = await publishedRequest();
+    sendQuote(ctx, matching, requestId, quoteInput(matchingService));
+    expect(answering(matching.providerId)?.answered).toBe(quotedBefore + 1);
+    // Still open: not answering yet is not held against anyone.
+    expect(answering(alsoMatching.providerId) ?? { due: 0, answered: 0 }).toEqual(ignoredBefore);
+    const closed = closeSupportRequest(ctx, holder, requestId);
+    expect(closed.ok).toBe(true);
+    expect(answering(alsoMatching.providerId)).toMatchObject({
+      due: ignoredBefore.due + 1,
+      answered: ignoredBefore.answered,
+    });
   });
 });
 

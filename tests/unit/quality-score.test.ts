@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { CqcRating } from "../../app/domain/catalogue";
 import {
   DEFAULT_MEANS,
-  explanation,
   inadequateCap,
   INSPECTION_FACTORS,
   marketplaceMeans,
@@ -12,6 +11,7 @@ import {
   type QualityInput,
   type ReviewInput,
 } from "../../app/domain/quality-score";
+import { explanation } from "../../app/domain/quality-explanation";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -289,6 +289,23 @@ describe("responsiveness", () => {
     ];
     expect(qualitySignal(input({ bookings })).medianResponseHours).toBe(20); // (10 + 30) / 2
     expect(qualitySignal(input({ bookings: bookings.slice(0, 3) })).medianResponseHours).toBe(30);
+  });
+
+  it("gives half of the responsive quarter to support requests once one counts, moving the score", () => {
+    const fastBooking = [answeredIn(HOUR)];
+    const plain = { listingComplete: false, pricesPublished: false, bookings: fastBooking };
+    const sent = NOW - 5 * DAY;
+    const quoted = qualitySignal(
+      input({ ...plain, requests: [{ matchedAt: sent, answeredAt: sent + HOUR, open: false }] }),
+    );
+    const ignored = qualitySignal(input({ ...plain, requests: [{ matchedAt: sent, answeredAt: null, open: false }] }));
+    const noRequests = qualitySignal(input(plain));
+    expect(noRequests.transparency).toBe(0.25);
+    expect(noRequests.requests).toBeNull();
+    expect(quoted.transparency).toBe(0.25);
+    expect(quoted.requests).toEqual({ due: 1, answered: 1, medianAnswerHours: 1, responsive: true });
+    expect(ignored.transparency).toBe(0.125);
+    expect(quoted.score - ignored.score).toBeGreaterThanOrEqual(1);
   });
 
   it("has no median and is not responsive with nothing answered", () => {

@@ -23,6 +23,7 @@ import { priceQuote, validateQuote, type QuoteField, type QuoteInput } from "../
 import { acceptsQuotes } from "../../domain/support-requests";
 import { rateCardOf } from "../catalogue.server";
 import type { AppContext } from "../context.server";
+import { recomputeQuality } from "../quality.server";
 import { FORBIDDEN, invalid, NOT_FOUND, type FieldRefusal, type Refusal } from "../use-case-result";
 import { anonymousSummary, stateOf, weeklyPatternOf, type AnonymousRequestSummary } from "./shared.server";
 
@@ -198,6 +199,7 @@ export function declineRequest(
         and(eq(quotes.requestId, requestId), eq(quotes.providerId, loaded.match.providerId), eq(quotes.status, "live")),
       )
       .run();
+    recomputeQuality(tx, loaded.match.providerId, { now });
     return { ok: true } as const;
   });
 }
@@ -284,6 +286,7 @@ export function sendQuote(
         and(eq(supportRequestMatches.requestId, requestId), eq(supportRequestMatches.providerId, match.providerId)),
       )
       .run();
+    if (match.firstQuotedAt === null) recomputeQuality(tx, match.providerId, { now });
     return { ok: true, quoteId, revised: !!existing, weeklyPence: price.weeklyPence, totalPence: price.totalPence };
   });
 }

@@ -7,6 +7,7 @@ import type { Db } from "../../../db/client.server";
 import { budgetAccounts, localities } from "../../../db/schema";
 import {
   supportRequestEvents,
+  supportRequestMatches,
   supportRequests,
   type SUPPORT_REQUEST_EVENTS,
   type SupportRequestRow,
@@ -32,6 +33,7 @@ import {
   type RequestState,
 } from "../../domain/support-requests";
 import { familyPermissionsOf } from "../budgets.server";
+import { recomputeQuality } from "../quality.server";
 import { FORBIDDEN, NOT_FOUND, type Refusal } from "../use-case-result";
 
 export type RequestEventKind = (typeof SUPPORT_REQUEST_EVENTS)[number];
@@ -96,6 +98,15 @@ export function applyTransition(
     .where(and(eq(supportRequests.id, request.id), eq(supportRequests.status, request.status)))
     .run();
   recordEvent(db, request.id, EVENT_KINDS[event], actorUserId, now);
+  if (next.state.status === "closed") {
+    // A closed request now counts for or against every provider it was sent to (answered or not).
+    const matched = db
+      .select({ providerId: supportRequestMatches.providerId })
+      .from(supportRequestMatches)
+      .where(eq(supportRequestMatches.requestId, request.id))
+      .all();
+    for (const m of matched) recomputeQuality(db, m.providerId, { now });
+  }
   return { ok: true };
 }
 
