@@ -4,7 +4,9 @@
  * stay in `users` and `budget_holders` until a quote is chosen.
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { bookings, providers, services, users } from "../schema";
+import { bookings } from "./bookings";
+import { providers, services } from "./catalogue";
+import { users } from "./accounts";
 
 export const SUPPORT_REQUEST_STATUSES = ["draft", "open", "closed"] as const;
 export const SUPPORT_REQUEST_CLOSED_REASONS = ["chose_quote", "closed_without_choosing", "expired"] as const;
