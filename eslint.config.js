@@ -68,6 +68,23 @@ const layering = [
               group: ["../routes/*", "../components/*", "../http/*", "@remix-run/*"],
               message: "Use cases do not know about HTTP or pages.",
             },
+            { group: ["../seed/*", "**/app/seed/**"], message: "Demo data uses the use cases, never the other way." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/seed/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["../routes/*", "../components/*", "../http/*", "@remix-run/*", "../../db/client.server"],
+              message: "Demo data goes through the use cases in app/services, as a person would.",
+            },
           ],
         },
       ],

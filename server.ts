@@ -11,7 +11,7 @@ import { createWebServer } from "./app/http/express-app.server";
 import { chargeEndedVisits, expireUnpaidBookings } from "./app/services/bookings.server";
 import { expireSupportRequests } from "./app/services/support-requests/requests.server";
 import { createAppContext, searchConnection } from "./app/services/context.server";
-import { isDatabaseEmpty, seedDemoData } from "./app/services/seed.server";
+import { isDatabaseEmpty, seedDemoData } from "./app/seed/seed.server";
 import { SEARCH_DOCUMENT_LABELS } from "./app/services/search-labels";
 import { createSearchClient, createSearchGateway } from "./search/client.server";
 import { connectMeilisearch } from "./search/connection.server";

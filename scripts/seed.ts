@@ -6,7 +6,7 @@ import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { defaultDatabasePath } from "../db/client.server";
 import { createAppContext } from "../app/services/context.server";
-import { isDatabaseEmpty, seedDemoData } from "../app/services/seed.server";
+import { isDatabaseEmpty, seedDemoData } from "../app/seed/seed.server";
 
 const { values } = parseArgs({
   options: {

@@ -10,3 +10,17 @@ export function enqueueSearchChange(
 ): void {
   tx.insert(searchOutbox).values({ entity, entityId, operation, createdAt: Date.now() }).run();
 }
+
+/** The same change for many entities, in one statement. */
+export function enqueueSearchChanges(
+  tx: Db,
+  entity: "service" | "provider",
+  entityIds: readonly string[],
+  operation: "upsert" | "delete",
+): void {
+  if (entityIds.length === 0) return;
+  const createdAt = Date.now();
+  tx.insert(searchOutbox)
+    .values(entityIds.map((entityId) => ({ entity, entityId, operation, createdAt })))
+    .run();
+}

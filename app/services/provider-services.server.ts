@@ -7,7 +7,7 @@ import type { DayOfWeek, Outcome, ServiceCategory } from "../domain/catalogue";
 import { canManageProvider, type Actor } from "../domain/permissions";
 import type { RateCard } from "../domain/rate-card";
 import type { AppContext } from "./context.server";
-import { enqueueSearchChange } from "./outbox.server";
+import { enqueueSearchChange, enqueueSearchChanges } from "./outbox.server";
 import { providerAreaIds } from "./provider-profile.server";
 import { recomputeQuality } from "./quality.server";
 import { FORBIDDEN, invalid, NOT_FOUND, type FieldRefusal, type Refusal } from "./use-case-result";
@@ -103,20 +103,55 @@ export function createService(
   actor: Actor,
   input: ServiceInput,
 ): { ok: true; serviceId: string } | Refusal | FieldRefusal {
+  const created = createServices(ctx, actor, [input]);
+  return created.ok ? { ok: true, serviceId: created.serviceIds[0]! } : created;
+}
+
+/**
+ * Lists several services for the actor's provider in one transaction (the demo catalogue lists
+ * thousands): the same checks and writes as one at a time, with the quality signal worked out once.
+ */
+export function createServices(
+  ctx: AppContext,
+  actor: Actor,
+  inputs: readonly ServiceInput[],
+): { ok: true; serviceIds: string[] } | Refusal | FieldRefusal {
   const providerId = actor.providerId;
   if (!providerId || !canManageProvider(actor, providerId)) return FORBIDDEN;
-  return immediateTransaction(ctx.database, (tx) => {
+  try {
+    return immediateTransaction(ctx.database, (tx) => listAll(tx, providerId, inputs));
+  } catch (error) {
+    // One refused service rolls the whole batch back.
+    if (error instanceof RefusedInBatch) return error.refusal;
+    throw error;
+  }
+}
+
+class RefusedInBatch extends Error {
+  constructor(readonly refusal: FieldRefusal) {
+    super(refusal.message);
+  }
+}
+
+function listAll(tx: Db, providerId: string, inputs: readonly ServiceInput[]) {
+  for (const input of inputs) {
     const badAreas = checkAreas(tx, providerId, input.areas);
-    if (badAreas) return badAreas;
-    const serviceId = randomUUID();
-    tx.insert(services)
-      .values({ id: serviceId, providerId, status: "live", ...rowValues(input) })
-      .run();
-    replaceAreas(tx, serviceId, input.areas);
-    enqueueSearchChange(tx, "service", serviceId, "upsert");
-    recomputeQuality(tx, providerId, { serviceIds: [serviceId], enqueue: false });
-    return { ok: true, serviceId } as const;
-  });
+    if (badAreas) throw new RefusedInBatch(badAreas);
+  }
+  if (inputs.length === 0) return { ok: true, serviceIds: [] as string[] } as const;
+  const rows = inputs.map((input) => ({ id: randomUUID(), providerId, status: "live" as const, ...rowValues(input) }));
+  // One statement each for the services, their areas and their outbox entries (the demo catalogue
+  // lists thousands).
+  tx.insert(services).values(rows).run();
+  tx.insert(serviceAreas)
+    .values(
+      rows.flatMap((row, k) => [...new Set(inputs[k]!.areas)].map((localityId) => ({ serviceId: row.id, localityId }))),
+    )
+    .run();
+  const serviceIds = rows.map((r) => r.id);
+  enqueueSearchChanges(tx, "service", serviceIds, "upsert");
+  recomputeQuality(tx, providerId, { serviceIds, enqueue: false });
+  return { ok: true, serviceIds } as const;
 }
 
 export function updateService(

@@ -39,8 +39,8 @@ import { CQC_RATING_KEYS, SERVICE_CATEGORY_KEYS } from "../../app/domain/catalog
 import { PROVIDER_TYPE_KEYS } from "../../app/domain/provider-types";
 import { searchHref, type SearchForm } from "../../app/http/search-form";
 import { createAppContext } from "../../app/services/context.server";
-import { DEMO_PASSWORD } from "../../app/services/demo-data";
-import { seededRandom, seedDemoData } from "../../app/services/seed.server";
+import { DEMO_PASSWORD } from "../../app/seed/demo-data";
+import { seededRandom, seedDemoData } from "../../app/seed/seed.server";
 import { countListedServices } from "../../search/documents.server";
 import { leftoverProcesses, startApp, type RunningApp } from "../support/start-app";
 import { WebClient } from "../support/web-client";

@@ -15,14 +15,14 @@ import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { and, asc, eq } from "drizzle-orm";
-import { DEMO_BUDGET_HOLDERS, DEMO_PASSWORD } from "../../app/services/demo-data";
+import { DEMO_BUDGET_HOLDERS, DEMO_PASSWORD } from "../../app/seed/demo-data";
 import { openDatabase } from "../../db/client.server";
 import { providers, services } from "../../db/schema";
 import { leftoverProcesses, startApp } from "../support/start-app";
 import { WebClient } from "../support/web-client";
 
 const SEARCH_JS_BUDGET_BYTES = 150 * 1024;
-const HOLDER_EMAIL = DEMO_BUDGET_HOLDERS[0].email;
+const HOLDER_EMAIL = DEMO_BUDGET_HOLDERS[0]!.email;
 
 interface Asset {
   url: string;

@@ -11,7 +11,7 @@ import { count } from "drizzle-orm";
 import { services } from "../../db/schema";
 import { createAppContext } from "../../app/services/context.server";
 import { SEARCH_DOCUMENT_LABELS } from "../../app/services/search-labels";
-import { seededRandom, seedDemoData } from "../../app/services/seed.server";
+import { seededRandom, seedDemoData } from "../../app/seed/seed.server";
 import { LOCALITIES } from "../../db/localities";
 import { createSearchClient } from "../../search/client.server";
 import { searchWithSqlite } from "../../search/fallback.server";

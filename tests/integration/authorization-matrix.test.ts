@@ -29,9 +29,9 @@ import { quotes, supportRequestMatches, supportRequests } from "../../db/schema/
 import { londonDateOf } from "../../app/domain/london-time";
 import { addLocalDays } from "../../app/domain/schedule";
 import { buildDemoEvent } from "../../app/payments/demo-checkout.server";
-import { DEMO_PASSWORD } from "../../app/services/demo-data";
+import { DEMO_PASSWORD } from "../../app/seed/demo-data";
 import { findPaymentForCheckout } from "../../app/services/payments.server";
-import { seedDemoData } from "../../app/services/seed.server";
+import { seedDemoData } from "../../app/seed/seed.server";
 import {
   buildAuthorizationWorld,
   PERSONA_LABELS,

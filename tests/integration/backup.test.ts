@@ -19,8 +19,8 @@ import { addLocalDays } from "../../app/domain/schedule";
 import { createBooking } from "../../app/services/bookings.server";
 import { ledgerOf, listBudgetHolders } from "../../app/services/budgets.server";
 import { createAppContext, type AppContext } from "../../app/services/context.server";
-import { DEMO_BUDGET_HOLDERS } from "../../app/services/demo-data";
-import { seedDemoData } from "../../app/services/seed.server";
+import { DEMO_BUDGET_HOLDERS } from "../../app/seed/demo-data";
+import { seedDemoData } from "../../app/seed/seed.server";
 import {
   backupDatabase,
   BackupRefusedError,

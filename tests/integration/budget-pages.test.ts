@@ -11,9 +11,9 @@ import { formatLondon, londonDateOf, londonWallTimeToUtc } from "../../app/domai
 import { addLocalDays } from "../../app/domain/schedule";
 import { createAccount } from "../../app/services/accounts.server";
 import { appendLedger, getBudgetAccount, setBudgetAccount } from "../../app/services/budgets.server";
-import { DEMO_PASSWORD } from "../../app/services/demo-data";
+import { DEMO_PASSWORD } from "../../app/seed/demo-data";
 import { hashPassword } from "../../app/services/passwords.server";
-import { seedDemoData } from "../../app/services/seed.server";
+import { seedDemoData } from "../../app/seed/seed.server";
 import { tempAppContext } from "../support/temp-app-context";
 import { startWebServer, WebClient } from "../support/web-client";
 

@@ -20,7 +20,7 @@ import type { Actor } from "../../app/domain/permissions";
 import { londonDateOf } from "../../app/domain/london-time";
 import { addLocalDays } from "../../app/domain/schedule";
 import { createAppContext } from "../../app/services/context.server";
-import { DEMO_PASSWORD } from "../../app/services/demo-data";
+import { DEMO_PASSWORD } from "../../app/seed/demo-data";
 import { SEARCH_DOCUMENT_LABELS } from "../../app/services/search-labels";
 import { setServicePaused } from "../../app/services/provider-services.server";
 import { bookings, providers, reviews, searchOutbox, services, users } from "../../db/schema";

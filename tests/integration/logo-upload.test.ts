@@ -1,7 +1,7 @@
 /** Logo uploads over HTTP: only real images under 1 MB, stored and served only for public providers. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../app/services/demo-data";
-import { seedDemoData } from "../../app/services/seed.server";
+import { DEMO_PASSWORD } from "../../app/seed/demo-data";
+import { seedDemoData } from "../../app/seed/seed.server";
 import { tempAppContext } from "../support/temp-app-context";
 import { postMultipart, startWebServer, WebClient } from "../support/web-client";
 

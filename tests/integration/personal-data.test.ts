@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { budgetHolders, familyLinks, providers, services, users } from "../../db/schema";
 import { searchConnection } from "../../app/services/context.server";
 import { SEARCH_DOCUMENT_LABELS } from "../../app/services/search-labels";
-import { seedDemoData } from "../../app/services/seed.server";
+import { seedDemoData } from "../../app/seed/seed.server";
 import { buildServiceDocuments } from "../../search/documents.server";
 import { rebuildIndex } from "../../search/reindex.server";
 import { applyIndexSettings } from "../../search/settings.server";

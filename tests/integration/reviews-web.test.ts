@@ -5,8 +5,8 @@
 import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookings, bookingVisits, reviews } from "../../db/schema";
-import { DEMO_PASSWORD } from "../../app/services/demo-data";
-import { seedDemoData } from "../../app/services/seed.server";
+import { DEMO_PASSWORD } from "../../app/seed/demo-data";
+import { seedDemoData } from "../../app/seed/seed.server";
 import { tempAppContext } from "../support/temp-app-context";
 import { startWebServer, WebClient } from "../support/web-client";
 

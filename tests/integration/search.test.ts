@@ -8,7 +8,7 @@ import { services } from "../../db/schema";
 import { searchConnection } from "../../app/services/context.server";
 import { SEARCH_DOCUMENT_LABELS } from "../../app/services/search-labels";
 import { searchServices } from "../../app/services/search.server";
-import { seedDemoData } from "../../app/services/seed.server";
+import { seedDemoData } from "../../app/seed/seed.server";
 import { buildServiceDocuments } from "../../search/documents.server";
 import { emptyParams, type SearchParams } from "../../search/query-types";
 import { searchWithSqlite } from "../../search/fallback.server";

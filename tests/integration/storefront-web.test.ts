@@ -6,8 +6,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { providers, services } from "../../db/schema";
-import { DEMO_PASSWORD } from "../../app/services/demo-data";
-import { seedDemoData } from "../../app/services/seed.server";
+import { DEMO_PASSWORD } from "../../app/seed/demo-data";
+import { seedDemoData } from "../../app/seed/seed.server";
 import { serviceFormFields } from "../support/storefront-fixtures";
 import { tempAppContext } from "../support/temp-app-context";
 import { startWebServer, WebClient } from "../support/web-client";

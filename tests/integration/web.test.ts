@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DASHBOARD_PATHS } from "../../app/domain/roles";
-import { seedDemoData } from "../../app/services/seed.server";
-import { DEMO_PASSWORD } from "../../app/services/demo-data";
+import { seedDemoData } from "../../app/seed/seed.server";
+import { DEMO_PASSWORD } from "../../app/seed/demo-data";
 import { tempAppContext } from "../support/temp-app-context";
 import { startWebServer, WebClient } from "../support/web-client";
 

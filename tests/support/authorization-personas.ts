@@ -16,7 +16,7 @@ import { addLocalDays } from "../../app/domain/schedule";
 import { createAccount } from "../../app/services/accounts.server";
 import { createBooking, markVisitDelivered, respondToBooking } from "../../app/services/bookings.server";
 import type { AppContext } from "../../app/services/context.server";
-import { DEMO_PASSWORD } from "../../app/services/demo-data";
+import { DEMO_PASSWORD } from "../../app/seed/demo-data";
 import { acceptInvite, inviteFamilyMember } from "../../app/services/family.server";
 import { hashPassword } from "../../app/services/passwords.server";
 import { startTopUp } from "../../app/services/payments.server";

@@ -1,0 +1,167 @@
+/**
+ * Demo data, made through the same use cases as the product, so it obeys every rule the product does:
+ * the demo accounts and their budgets, the demo providers, their reviews, and on request a large
+ * generated catalogue (./catalogue.server.ts).
+ */
+import { count } from "drizzle-orm";
+import { users } from "../../db/schema";
+import type { Actor } from "../domain/permissions";
+import type { BudgetAccountInput } from "../services/budgets.server";
+import { setBudgetAccount } from "../services/budgets.server";
+import type { AppContext } from "../services/context.server";
+import { hashPassword } from "../services/passwords.server";
+import { setAccreditation } from "../services/providers.server";
+import { seedGeneratedCatalogue } from "./catalogue.server";
+import {
+  DEMO_BUDGET_HOLDERS,
+  DEMO_COUNCIL_ADMIN,
+  DEMO_FAMILY_MEMBERS,
+  DEMO_PASSWORD,
+  DEMO_PROFILES,
+  DEMO_PROVIDERS,
+} from "./demo-data";
+import { furnishProvider } from "./providers.server";
+import { seedDemoReviews } from "./reviews.server";
+import { must, mustCreate } from "./support.server";
+
+export { seededRandom } from "./support.server";
+
+export interface SeedOptions {
+  /** Extra generated providers beyond the 8 demo ones (for benchmarks). */
+  providers?: number;
+  /** Services per generated provider; services arrive with the storefront. */
+  servicesPerProvider?: number;
+  /** Reviews written for each generated provider (default 2). */
+  reviewsPerProvider?: number;
+  /** Demo reviews (generated reviewers, delivered bookings, reviews); on unless false. */
+  reviews?: boolean;
+  /** Seed for the random generator, so generated data is the same each run. */
+  randomSeed?: number;
+  log?: (line: string) => void;
+}
+
+export interface DemoAccount {
+  role: string;
+  name: string;
+  email: string;
+  password: string;
+}
+
+export function isDatabaseEmpty(ctx: AppContext): boolean {
+  return (ctx.database.db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+}
+
+/** The demo holders' personal budgets: a direct payment, an ISF with Oakfield, and a self-funder. */
+function demoBudgets(providerIds: ReadonlyMap<string, string>): Record<string, BudgetAccountInput> {
+  const everyFourWeeks = { periodLength: "four_weekly", firstPeriodStart: "2026-11-02" } as const;
+  const oakfield = providerIds.get("Oakfield Supported Living");
+  if (!oakfield) throw new Error("Demo data: Oakfield Supported Living is missing");
+  return {
+    "margaret@example.org": {
+      ...everyFourWeeks,
+      moneyManagement: "direct_payment",
+      allocationPence: 40_000,
+      isfProviderId: null,
+      carryOverPercent: 10,
+    },
+    "daniel@example.org": {
+      ...everyFourWeeks,
+      moneyManagement: "isf",
+      allocationPence: 120_000,
+      isfProviderId: oakfield,
+      carryOverPercent: 0,
+    },
+    "priya@example.org": {
+      ...everyFourWeeks,
+      moneyManagement: "self_funded",
+      allocationPence: 0,
+      isfProviderId: null,
+      carryOverPercent: 0,
+    },
+  };
+}
+
+/** Creates the demo accounts (and, if asked, many generated providers). Returns the sign-in details. */
+export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): Promise<DemoAccount[]> {
+  const log = options.log ?? (() => {});
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const accounts: DemoAccount[] = [];
+  const add = (role: string, name: string, email: string) =>
+    accounts.push({ role, name, email, password: DEMO_PASSWORD });
+
+  const admin = await mustCreate(
+    ctx,
+    { role: "council_admin", name: DEMO_COUNCIL_ADMIN.name, email: DEMO_COUNCIL_ADMIN.email, password: DEMO_PASSWORD },
+    { passwordHash },
+  );
+  const adminActor: Actor = { userId: admin.userId, role: "council_admin", providerId: null };
+  add("Council admin", DEMO_COUNCIL_ADMIN.name, DEMO_COUNCIL_ADMIN.email);
+
+  const holderIds = new Map<string, string>();
+  for (const holder of DEMO_BUDGET_HOLDERS) {
+    const created = await mustCreate(
+      ctx,
+      { role: "budget_holder", name: holder.name, email: holder.email, area: holder.area, password: DEMO_PASSWORD },
+      { passwordHash },
+    );
+    holderIds.set(holder.email, created.userId);
+    add("Budget holder", holder.name, holder.email);
+  }
+  for (const family of DEMO_FAMILY_MEMBERS) {
+    await mustCreate(
+      ctx,
+      { role: "family_member", name: family.name, email: family.email, password: DEMO_PASSWORD },
+      { passwordHash },
+    );
+    add("Family member", family.name, family.email);
+  }
+  const providerIds = new Map<string, string>();
+  const staffByProvider = new Map<string, Actor & { providerId: string }>();
+  for (const provider of DEMO_PROVIDERS) {
+    const created = await mustCreate(
+      ctx,
+      {
+        role: "provider_staff",
+        name: provider.staffName,
+        email: provider.email,
+        password: DEMO_PASSWORD,
+        providerName: provider.providerName,
+        providerType: provider.providerType,
+      },
+      { passwordHash },
+    );
+    const providerId = created.providerId!;
+    providerIds.set(provider.providerName, providerId);
+    const staff = { userId: created.userId, role: "provider_staff" as const, providerId };
+    if (provider.approved) staffByProvider.set(provider.providerName, staff);
+    const profile = DEMO_PROFILES[provider.providerName];
+    if (profile) furnishProvider(ctx, staff, provider.providerName, provider.providerType, profile);
+    if (provider.approved) must(setAccreditation(ctx, adminActor, providerId, { status: "approved" }), "approve");
+    add(
+      `Provider staff, ${provider.providerName}${provider.approved ? "" : " (waiting for approval)"}`,
+      provider.staffName,
+      provider.email,
+    );
+  }
+
+  // Personal budgets, set by the council as it would through its budget page.
+  for (const [email, budget] of Object.entries(demoBudgets(providerIds))) {
+    must(setBudgetAccount(ctx, adminActor, holderIds.get(email)!, budget), `set the budget of ${email}`);
+  }
+
+  if (options.reviews !== false) {
+    await seedDemoReviews(ctx, adminActor, staffByProvider, passwordHash, options.randomSeed ?? 2026);
+    log("seeded demo reviews");
+  }
+
+  if ((options.providers ?? 0) > 0) {
+    await seedGeneratedCatalogue(ctx, adminActor, passwordHash, {
+      providers: options.providers ?? 0,
+      servicesPerProvider: options.servicesPerProvider ?? 0,
+      reviewsPerProvider: options.reviewsPerProvider ?? 2,
+      randomSeed: options.randomSeed ?? 2026,
+      log,
+    });
+  }
+  return accounts;
+}
