@@ -8,7 +8,7 @@
 import { parse as parseCookies, serialize as serializeCookie } from "cookie";
 import { redirect } from "@remix-run/node";
 import type { User } from "lucia";
-import { resolveActingFor } from "../services/family.server";
+import { resolveActingFor } from "../services/family/acting-for.server";
 import type { RequestContext } from "./load-context";
 
 export const ACTING_FOR_COOKIE = "acting_for";

@@ -6,7 +6,7 @@ import { safeRedirectPath } from "../domain/roles";
 import { actingForCookie, actingForOf } from "../http/acting-for.server";
 import { parseForm } from "../http/forms.server";
 import { requireRole } from "../http/guards.server";
-import { peopleIHelp } from "../services/family.server";
+import { peopleIHelp } from "../services/family/acting-for.server";
 
 export const meta: MetaFunction = () => [{ title: "Who are you acting for? – Care and Support Marketplace" }];
 

@@ -7,7 +7,8 @@ import { cancelBy } from "../domain/cancellation";
 import { formatLondon } from "../domain/london-time";
 import { formatPence } from "../domain/money";
 import { actorOf, refusalResponse, requireRole } from "../http/guards.server";
-import { cancelBooking, getBookingForHolder } from "../services/bookings.server";
+import { cancelBooking } from "../services/bookings/cancellation.server";
+import { getBookingForHolder } from "../services/bookings/reading.server";
 import { sendRefund, startTopUp } from "../services/payments.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

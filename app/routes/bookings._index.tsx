@@ -6,8 +6,8 @@ import { formatLondon } from "../domain/london-time";
 import { formatPence } from "../domain/money";
 import { holderForRequest } from "../http/acting-for.server";
 import { actorOf, refusalResponse, requireRole } from "../http/guards.server";
-import { listHolderBookings } from "../services/bookings.server";
-import { peopleIHelp } from "../services/family.server";
+import { listHolderBookings } from "../services/bookings/reading.server";
+import { peopleIHelp } from "../services/family/acting-for.server";
 
 export const meta: MetaFunction = () => [{ title: "My bookings – Care and Support Marketplace" }];
 

@@ -6,7 +6,7 @@ import { formatLondon } from "../domain/london-time";
 import { BODY_MAX, DIMENSION_LABELS, REVIEW_DIMENSIONS, REVIEW_EDIT_MS, TITLE_MAX } from "../domain/reviews";
 import { formFailure, parseForm } from "../http/forms.server";
 import { actorOf, refusalResponse, requireRole } from "../http/guards.server";
-import { createReview, editReview, reviewPage } from "../services/reviews.server";
+import { createReview, editReview, reviewPage } from "../services/reviews/writing.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Review ${data?.serviceTitle ?? "your booking"} – My bookings – Care and Support Marketplace` },

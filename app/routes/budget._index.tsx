@@ -8,7 +8,9 @@ import { formatPence } from "../domain/money";
 import { addLocalDays } from "../domain/schedule";
 import { holderForRequest } from "../http/acting-for.server";
 import { actorOf, refusalResponse, requireRole } from "../http/guards.server";
-import { budgetOverview, scheduleOf, type MoneyManagement } from "../services/budgets.server";
+import type { MoneyManagement } from "../services/budgets/budget-accounts.server";
+import { scheduleOf } from "../services/budgets/shared.server";
+import { budgetOverview } from "../services/budgets/statement.server";
 import { getProviderProfile } from "../services/provider-profile.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

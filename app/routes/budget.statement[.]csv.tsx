@@ -5,7 +5,8 @@ import { londonDateOf } from "../domain/london-time";
 import { addLocalDays } from "../domain/schedule";
 import { holderForRequest } from "../http/acting-for.server";
 import { actorOf, refusalResponse, requireRole } from "../http/guards.server";
-import { budgetOverview, scheduleOf } from "../services/budgets.server";
+import { scheduleOf } from "../services/budgets/shared.server";
+import { budgetOverview } from "../services/budgets/statement.server";
 
 /**
  * The budget statement as a spreadsheet file: the same rows as "My budget", dates in London. Who may

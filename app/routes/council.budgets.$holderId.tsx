@@ -19,7 +19,7 @@ import {
   setBudgetAccount,
   type BudgetAccountInput,
   type MoneyManagement,
-} from "../services/budgets.server";
+} from "../services/budgets/budget-accounts.server";
 import type { AppContext } from "../services/context.server";
 import { listProvidersForCouncil } from "../services/providers.server";
 

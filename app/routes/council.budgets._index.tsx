@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PERIOD_LENGTH_LABELS } from "../domain/budget-periods";
 import { formatPence } from "../domain/money";
 import { requireRole } from "../http/guards.server";
-import { listBudgetHolders, type MoneyManagement } from "../services/budgets.server";
+import { listBudgetHolders, type MoneyManagement } from "../services/budgets/budget-accounts.server";
 
 export const meta: MetaFunction = () => [{ title: "Personal budgets – Care and Support Marketplace" }];
 

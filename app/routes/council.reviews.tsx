@@ -4,7 +4,7 @@ import { ErrorSummary, SafeForm } from "../components/forms";
 import { Stars } from "../components/reviews";
 import { formatLondon } from "../domain/london-time";
 import { actorOf, refusalResponse, requireRole } from "../http/guards.server";
-import { dismissReports, hideReview, reportedReviews } from "../services/reviews.server";
+import { dismissReports, hideReview, reportedReviews } from "../services/reviews/moderation.server";
 
 export const meta: MetaFunction = () => [{ title: "Reported reviews – Council – Care and Support Marketplace" }];
 

@@ -7,7 +7,8 @@ import { formatLondon } from "../domain/london-time";
 import { FamilyLinkForm } from "../http/family-forms.server";
 import { parseForm } from "../http/forms.server";
 import { actorOf, refusalResponse, requireRole } from "../http/guards.server";
-import { getFamilyLink, removeFamilyLink, renewInvite, setFamilyPermissions } from "../services/family.server";
+import { renewInvite } from "../services/family/invites.server";
+import { getFamilyLink, removeFamilyLink, setFamilyPermissions } from "../services/family/links.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.heading ?? "Family and supporters"} – Care and Support Marketplace` },

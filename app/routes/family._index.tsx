@@ -7,7 +7,8 @@ import { formatLondon } from "../domain/london-time";
 import { InviteForm } from "../http/family-forms.server";
 import { parseForm } from "../http/forms.server";
 import { actorOf, refusalResponse, requireRole } from "../http/guards.server";
-import { inviteFamilyMember, listFamilyLinks } from "../services/family.server";
+import { inviteFamilyMember } from "../services/family/invites.server";
+import { listFamilyLinks } from "../services/family/links.server";
 
 export const meta: MetaFunction = () => [{ title: "Family and supporters – Care and Support Marketplace" }];
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatLondon } from "../domain/london-time";
 import { formatPence } from "../domain/money";
 import { actorOf, refusalResponse, requireRole } from "../http/guards.server";
-import { activityOnMyBehalf } from "../services/family.server";
+import { activityOnMyBehalf } from "../services/family/activity.server";
 
 export const meta: MetaFunction = () => [
   { title: "What your family and supporters have done – Care and Support Marketplace" },

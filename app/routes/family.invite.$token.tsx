@@ -6,7 +6,7 @@ import { formatLondon } from "../domain/london-time";
 import { ROLE_LABELS } from "../domain/roles";
 import { actingForCookie } from "../http/acting-for.server";
 import { actorOf, requireUser } from "../http/guards.server";
-import { acceptInvite, describeInvite, type InviteProblem } from "../services/family.server";
+import { acceptInvite, describeInvite, type InviteProblem } from "../services/family/accept-invite.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

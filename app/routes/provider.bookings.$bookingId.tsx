@@ -6,7 +6,9 @@ import { ErrorSummary, errorFor, SafeForm, TextArea } from "../components/forms"
 import { formatPence } from "../domain/money";
 import { parseForm } from "../http/forms.server";
 import { refusalResponse, requireProviderStaff } from "../http/guards.server";
-import { getBookingForProvider, markVisitDelivered, respondToBooking } from "../services/bookings.server";
+import { markVisitDelivered } from "../services/bookings/delivery.server";
+import { respondToBooking } from "../services/bookings/provider-decisions.server";
+import { getBookingForProvider } from "../services/bookings/reading.server";
 import { sendRefund } from "../services/payments.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

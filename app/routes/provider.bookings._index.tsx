@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { BOOKING_STATUS_LABELS } from "../components/booking-summary";
 import { formatLondon } from "../domain/london-time";
 import { refusalResponse, requireProviderStaff } from "../http/guards.server";
-import { providerBookings } from "../services/bookings.server";
+import { providerBookings } from "../services/bookings/reading.server";
 
 export const meta: MetaFunction = () => [{ title: "Bookings – Care and Support Marketplace" }];
 

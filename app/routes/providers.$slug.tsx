@@ -7,7 +7,7 @@ import { ReviewList, ReviewSortLinks, ReviewSummary, QualityLine, signalView } f
 import { ReviewNotice } from "../components/review-notice";
 import { parseReviewSort } from "../domain/reviews";
 import { getPublicProvider } from "../services/catalogue.server";
-import { listingReviews } from "../services/reviews.server";
+import { listingReviews } from "../services/reviews/reading.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.name} – Care and Support Marketplace` : "Provider not found" },

@@ -5,7 +5,9 @@
  */
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { actorOf, refusalResponse, requireUser } from "../http/guards.server";
-import { markHelpful, replyToReview, reportReview } from "../services/reviews.server";
+import { reportReview } from "../services/reviews/moderation.server";
+import { replyToReview } from "../services/reviews/provider-replies.server";
+import { markHelpful } from "../services/reviews/reading.server";
 
 export async function loader() {
   throw new Response("Not found.", { status: 404 });

@@ -14,7 +14,7 @@ import { ReviewList, ReviewSortLinks, ReviewSummary, QualityLine, signalView } f
 import { ReviewNotice } from "../components/review-notice";
 import { parseReviewSort } from "../domain/reviews";
 import { getPublicService } from "../services/catalogue.server";
-import { listingReviews } from "../services/reviews.server";
+import { listingReviews } from "../services/reviews/reading.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} from ${data.provider.name} – Care and Support Marketplace` : "Service not found" },

@@ -11,9 +11,9 @@ import { splitSentence } from "../domain/booking-split";
 import { readBookingForm } from "../http/booking-form.server";
 import { holderForRequest } from "../http/acting-for.server";
 import { actorOf, refusalResponse, requireRole } from "../http/guards.server";
-import { createBooking, quoteBooking } from "../services/bookings.server";
+import { createBooking, quoteBooking } from "../services/bookings/create.server";
 import { getPublicService } from "../services/catalogue.server";
-import { peopleIHelp } from "../services/family.server";
+import { peopleIHelp } from "../services/family/acting-for.server";
 import { startTopUp } from "../services/payments.server";
 import { VISIT_LENGTHS } from "../components/visit-lengths";
 

@@ -6,8 +6,7 @@
 import { count } from "drizzle-orm";
 import { users } from "../../db/schema";
 import type { Actor } from "../domain/permissions";
-import type { BudgetAccountInput } from "../services/budgets.server";
-import { setBudgetAccount } from "../services/budgets.server";
+import { setBudgetAccount, type BudgetAccountInput } from "../services/budgets/budget-accounts.server";
 import type { AppContext } from "../services/context.server";
 import { hashPassword } from "../services/passwords.server";
 import { setAccreditation } from "../services/providers.server";

@@ -3,7 +3,7 @@
  * same each run), refusing loudly when a use case says no, and accounts with a personal budget.
  */
 import { createAccount } from "../services/accounts.server";
-import { setBudgetAccount } from "../services/budgets.server";
+import { setBudgetAccount } from "../services/budgets/budget-accounts.server";
 import type { AppContext } from "../services/context.server";
 import type { Actor } from "../domain/permissions";
 import { weekdayOfLocalDate } from "../domain/london-time";

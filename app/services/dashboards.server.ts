@@ -2,7 +2,7 @@
 import { count, eq } from "drizzle-orm";
 import { budgetHolders, providers } from "../../db/schema";
 import type { AppContext } from "./context.server";
-import { peopleIHelp } from "./family.server";
+import { peopleIHelp } from "./family/acting-for.server";
 
 export function budgetHolderDashboard(ctx: AppContext, userId: string) {
   const profile = ctx.database.db.select().from(budgetHolders).where(eq(budgetHolders.userId, userId)).get();

@@ -9,8 +9,9 @@ import { immediateTransaction } from "../../db/client.server";
 import { bookings, payments, providers, services, stripeEvents, users } from "../../db/schema";
 import { formatPence } from "../domain/money";
 import type { Actor } from "../domain/permissions";
-import { mayActFor } from "./budgets.server";
-import { markCheckoutExpired, markTopUpPaid, type CardRefund } from "./bookings.server";
+import { mayActFor } from "./family/acting-for.server";
+import type { CardRefund } from "./bookings/shared.server";
+import { markCheckoutExpired, markTopUpPaid } from "./bookings/top-up-payment.server";
 import type { AppContext } from "./context.server";
 import { FORBIDDEN, invalid, NOT_FOUND, type FieldRefusal, type Refusal } from "./use-case-result";
 

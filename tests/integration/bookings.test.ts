@@ -11,14 +11,12 @@ import { bookings, bookingVisits, ledgerEntries, payments } from "../../db/schem
 import { checkLedgerInvariants, summarisePeriod } from "../../app/domain/ledger";
 import { londonDateOf } from "../../app/domain/london-time";
 import { addLocalDays } from "../../app/domain/schedule";
-import {
-  cancelBooking,
-  createBooking,
-  expireUnpaidBookings,
-  markVisitDelivered,
-  respondToBooking,
-} from "../../app/services/bookings.server";
-import { ledgerOf } from "../../app/services/budgets.server";
+import { cancelBooking } from "../../app/services/bookings/cancellation.server";
+import { createBooking } from "../../app/services/bookings/create.server";
+import { markVisitDelivered } from "../../app/services/bookings/delivery.server";
+import { expireUnpaidBookings } from "../../app/services/bookings/expiry.server";
+import { respondToBooking } from "../../app/services/bookings/provider-decisions.server";
+import { ledgerOf } from "../../app/services/budgets/ledger.server";
 import { handleStripeEvent } from "../../app/services/payments.server";
 import { buildDemoEvent } from "../../app/payments/demo-checkout.server";
 import { makeHolder } from "../support/booking-fixtures";

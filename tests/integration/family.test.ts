@@ -14,20 +14,16 @@ import { londonDateOf } from "../../app/domain/london-time";
 import type { Actor } from "../../app/domain/permissions";
 import { addLocalDays } from "../../app/domain/schedule";
 import { createAccount } from "../../app/services/accounts.server";
-import { cancelBooking, createBooking, listHolderBookings } from "../../app/services/bookings.server";
-import { budgetOverview } from "../../app/services/budgets.server";
-import {
-  acceptInvite,
-  activityOnMyBehalf,
-  describeInvite,
-  inviteFamilyMember,
-  listFamilyLinks,
-  mailLogPath,
-  peopleIHelp,
-  removeFamilyLink,
-  renewInvite,
-  setFamilyPermissions,
-} from "../../app/services/family.server";
+import { cancelBooking } from "../../app/services/bookings/cancellation.server";
+import { createBooking } from "../../app/services/bookings/create.server";
+import { listHolderBookings } from "../../app/services/bookings/reading.server";
+import { budgetOverview } from "../../app/services/budgets/statement.server";
+import { acceptInvite, describeInvite } from "../../app/services/family/accept-invite.server";
+import { peopleIHelp } from "../../app/services/family/acting-for.server";
+import { activityOnMyBehalf } from "../../app/services/family/activity.server";
+import { mailLogPath } from "../../app/services/family/invite-mail.server";
+import { inviteFamilyMember, renewInvite } from "../../app/services/family/invites.server";
+import { listFamilyLinks, removeFamilyLink, setFamilyPermissions } from "../../app/services/family/links.server";
 import { hashPassword } from "../../app/services/passwords.server";
 import { makeHolder } from "../support/booking-fixtures";
 import { makeCouncilAdmin, makeProvider, makeService } from "../support/storefront-fixtures";

@@ -12,26 +12,20 @@ import type { Actor } from "../../app/domain/permissions";
 import { REVIEW_EDIT_MS } from "../../app/domain/reviews";
 import { addLocalDays } from "../../app/domain/schedule";
 import { createAccount } from "../../app/services/accounts.server";
-import { createBooking, markVisitDelivered, respondToBooking } from "../../app/services/bookings.server";
+import { createBooking } from "../../app/services/bookings/create.server";
+import { markVisitDelivered } from "../../app/services/bookings/delivery.server";
+import { respondToBooking } from "../../app/services/bookings/provider-decisions.server";
 import { searchConnection } from "../../app/services/context.server";
-import {
-  acceptInvite,
-  activityOnMyBehalf,
-  inviteFamilyMember,
-  setFamilyPermissions,
-} from "../../app/services/family.server";
+import { acceptInvite } from "../../app/services/family/accept-invite.server";
+import { activityOnMyBehalf } from "../../app/services/family/activity.server";
+import { inviteFamilyMember } from "../../app/services/family/invites.server";
+import { setFamilyPermissions } from "../../app/services/family/links.server";
 import { resetQualityMeansCache, storedSignal } from "../../app/services/quality.server";
-import {
-  createReview,
-  editReview,
-  hideReview,
-  markHelpful,
-  publicReviews,
-  replyToReview,
-  reportReview,
-  reportedReviews,
-  type ReviewInput,
-} from "../../app/services/reviews.server";
+import { hideReview, reportReview, reportedReviews } from "../../app/services/reviews/moderation.server";
+import { replyToReview } from "../../app/services/reviews/provider-replies.server";
+import { markHelpful, publicReviews } from "../../app/services/reviews/reading.server";
+import type { ReviewInput } from "../../app/services/reviews/shared.server";
+import { createReview, editReview } from "../../app/services/reviews/writing.server";
 import { SEARCH_DOCUMENT_LABELS } from "../../app/services/search-labels";
 import { searchServices } from "../../app/services/search.server";
 import { createOutboxIndexer } from "../../search/indexer.server";

@@ -11,7 +11,7 @@ import type { Actor } from "../../app/domain/permissions";
 import { addLocalDays } from "../../app/domain/schedule";
 import type { SupportRequestInput } from "../../app/domain/support-requests";
 import type { QuoteInput } from "../../app/domain/quotes";
-import { quoteBooking } from "../../app/services/bookings.server";
+import { quoteBooking } from "../../app/services/bookings/create.server";
 import { acceptQuote } from "../../app/services/support-requests/choose.server";
 import {
   getSupportRequestForHolder,

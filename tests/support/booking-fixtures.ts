@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../../app/domain/permissions";
 import { createAccount } from "../../app/services/accounts.server";
-import { setBudgetAccount, type BudgetAccountInput } from "../../app/services/budgets.server";
+import { setBudgetAccount, type BudgetAccountInput } from "../../app/services/budgets/budget-accounts.server";
 import type { AppContext } from "../../app/services/context.server";
 import { addLocalDays } from "../../app/domain/schedule";
 

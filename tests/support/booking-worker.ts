@@ -3,7 +3,7 @@
  * argv = databasePath holderUserId serviceId attempts startDate. Prints one JSON line of outcomes.
  */
 import { createAppContext } from "../../app/services/context.server";
-import { createBooking } from "../../app/services/bookings.server";
+import { createBooking } from "../../app/services/bookings/create.server";
 
 const [databasePath, holderUserId, serviceId, attemptsText, startDate] = process.argv.slice(2);
 const ctx = createAppContext({ databasePath: databasePath!, secureCookies: false });

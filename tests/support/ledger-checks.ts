@@ -6,7 +6,7 @@
  */
 import { inArray, sql } from "drizzle-orm";
 import { checkLedgerInvariants, summarisePeriod } from "../../app/domain/ledger";
-import { ledgerOf } from "../../app/services/budgets.server";
+import { ledgerOf } from "../../app/services/budgets/ledger.server";
 import type { Db } from "../../db/client.server";
 import { bookings } from "../../db/schema";
 

@@ -18,7 +18,7 @@ import { canSeeSupportRequest, type Actor } from "../../domain/permissions";
 import { weeklySplit, type WeeklySplit } from "../../domain/quotes";
 import type { RateCard } from "../../domain/rate-card";
 import { acceptsQuotes, statusLabel } from "../../domain/support-requests";
-import { familyPermissionsOf, mayActFor } from "../budgets.server";
+import { familyPermissionsOf, mayActFor } from "../family/acting-for.server";
 import type { AppContext } from "../context.server";
 import { storedSignal } from "../quality.server";
 import { FORBIDDEN, type Refusal } from "../use-case-result";

@@ -18,7 +18,7 @@ import {
   type SupportRequestField,
   type SupportRequestInput,
 } from "../../domain/support-requests";
-import { familyPermissionsOf } from "../budgets.server";
+import { familyPermissionsOf } from "../family/acting-for.server";
 import type { AppContext } from "../context.server";
 import { FORBIDDEN, invalid, NOT_FOUND, type FieldRefusal, type Refusal } from "../use-case-result";
 import { applyTransition, holderWeeklyBudget, loadForHolderSide, recordEvent } from "./shared.server";

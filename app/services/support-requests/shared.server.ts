@@ -32,7 +32,7 @@ import {
   type RequestEvent,
   type RequestState,
 } from "../../domain/support-requests";
-import { familyPermissionsOf } from "../budgets.server";
+import { familyPermissionsOf } from "../family/acting-for.server";
 import { recomputeQuality } from "../quality.server";
 import { FORBIDDEN, NOT_FOUND, type Refusal } from "../use-case-result";
 

@@ -1,0 +1,194 @@
+/**
+ * Quoting and creating a booking: price the visits from the rate card, split the cost between the
+ * budget and a top-up, and book. Creating re-reads the ledger in one BEGIN IMMEDIATE transaction, so
+ * parallel bookings can never overspend a budget.
+ */
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { immediateTransaction, type Db } from "../../../db/client.server";
+import { bookings, bookingVisits, providers, services } from "../../../db/schema";
+import { splitCost, type CostSplit } from "../../domain/booking-split";
+import { periodIndexOf } from "../../domain/budget-periods";
+import { isListed } from "../../domain/listing";
+import { londonDateOf } from "../../domain/london-time";
+import type { Actor } from "../../domain/permissions";
+import type { RateCard } from "../../domain/rate-card";
+import { expandPattern, priceVisits, type BookingPattern, type PricedVisit } from "../../domain/schedule";
+import { appendLedger, ledgerTotals } from "../budgets/ledger.server";
+import { availableByPeriod, ensurePeriods } from "../budgets/periods.server";
+import { getBudgetAccount, scheduleOf } from "../budgets/shared.server";
+import { rateCardOf } from "../catalogue.server";
+import type { AppContext } from "../context.server";
+import { mayActFor } from "../family/acting-for.server";
+import { FORBIDDEN, invalid, NOT_FOUND, type FieldRefusal, type Refusal } from "../use-case-result";
+
+/** How long a booking waits for its top-up to be paid before the held budget is released. */
+export const TOP_UP_PAYMENT_MINUTES = 30;
+
+export interface Quote {
+  visits: (PricedVisit & { periodIndex: number; budgetPence: number; topUpPence: number })[];
+  split: CostSplit;
+  selfFunded: boolean;
+  hasBudget: boolean;
+}
+
+type Bookable = { ok: true; service: typeof services.$inferSelect } | Refusal | FieldRefusal;
+
+function bookableService(db: Db, serviceId: string, options: { unpublishedPrices?: boolean } = {}): Bookable {
+  const row = db
+    .select({ service: services, status: providers.accreditationStatus })
+    .from(services)
+    .innerJoin(providers, eq(providers.id, services.providerId))
+    .where(eq(services.id, serviceId))
+    .get();
+  if (!row || !isListed(row.status, row.service.status)) return NOT_FOUND;
+  if (!row.service.pricePublished && !options.unpublishedPrices) {
+    return invalid("service", "This provider has not published prices, so this service cannot be booked online yet");
+  }
+  return { ok: true, service: row.service };
+}
+
+/** Prices the visits and splits them between budget and top-up, from the ledger as it is now. */
+function quoteWith(
+  db: Db,
+  holderUserId: string,
+  service: typeof services.$inferSelect,
+  pattern: BookingPattern,
+  rateCard: RateCard = rateCardOf(service),
+): Quote {
+  const account = getBudgetAccount(db, holderUserId);
+  const priced = priceVisits(rateCard, expandPattern(pattern));
+  const periodOf = (localDate: string) => (account ? periodIndexOf(scheduleOf(account), localDate) : 0);
+  const withPeriods = priced.map((v) => ({ ...v, periodIndex: periodOf(v.localDate) }));
+  const selfFunded = !account || account.moneyManagement === "self_funded";
+  const available = availableByPeriod(
+    account,
+    ledgerTotals(db, holderUserId),
+    new Set(withPeriods.map((v) => v.periodIndex)),
+  );
+  const split = splitCost(withPeriods, available, { selfFunded });
+  return {
+    visits: withPeriods.map((v, i) => ({ ...v, ...split.visits[i]! })),
+    split,
+    selfFunded,
+    hasBudget: !!account && !selfFunded,
+  };
+}
+
+export function quoteBooking(
+  ctx: AppContext,
+  actor: Actor,
+  holderUserId: string,
+  serviceId: string,
+  pattern: BookingPattern,
+): { ok: true; quote: Quote } | Refusal | FieldRefusal {
+  const { db } = ctx.database;
+  if (!mayActFor(db, actor, holderUserId, "book")) return FORBIDDEN;
+  const bookable = bookableService(db, serviceId);
+  if (!bookable.ok) return bookable;
+  return { ok: true, quote: quoteWith(db, holderUserId, bookable.service, pattern) };
+}
+
+export interface BookingOptions {
+  /**
+   * Price with this rate card instead of the service's: the rates of a chosen quote for a support
+   * request, which may be made for that request and need not be published.
+   */
+  rateCard?: RateCard;
+}
+
+export interface CreatedBooking {
+  ok: true;
+  bookingId: string;
+  status: "awaiting_payment" | "requested";
+  totalPence: number;
+  budgetPence: number;
+  topUpPence: number;
+}
+
+/**
+ * Books: holds the budget portion and, if there is a top-up, waits for it to be paid before the
+ * provider is told. Availability is worked out again inside the transaction.
+ */
+export function createBooking(
+  ctx: AppContext,
+  actor: Actor,
+  holderUserId: string,
+  serviceId: string,
+  pattern: BookingPattern,
+  now = Date.now(),
+  options: BookingOptions = {},
+): CreatedBooking | Refusal | FieldRefusal {
+  return immediateTransaction(ctx.database, (tx) => {
+    if (!mayActFor(tx, actor, holderUserId, "book")) return FORBIDDEN;
+    const bookable = bookableService(tx, serviceId, { unpublishedPrices: options.rateCard !== undefined });
+    if (!bookable.ok) return bookable;
+    const account = getBudgetAccount(tx, holderUserId);
+    if (account) {
+      const periods = expandPattern(pattern).map((v) => periodIndexOf(scheduleOf(account), v.localDate));
+      const current = periodIndexOf(scheduleOf(account), londonDateOf(new Date(now)));
+      ensurePeriods(tx, account, Math.min(current, ...periods), Math.max(current, ...periods), now);
+    }
+    const quote = quoteWith(tx, holderUserId, bookable.service, pattern, options.rateCard);
+    if (quote.visits.length === 0) return invalid("days", "Choose days that give at least one visit");
+    const bookingId = randomUUID();
+    const status = quote.split.topUpPence > 0 ? "awaiting_payment" : "requested";
+    tx.insert(bookings)
+      .values({
+        id: bookingId,
+        holderUserId,
+        serviceId,
+        providerId: bookable.service.providerId,
+        createdByUserId: actor.userId,
+        status,
+        pattern,
+        totalPence: quote.split.totalPence,
+        budgetPence: quote.split.budgetPence,
+        topUpPence: quote.split.topUpPence,
+        paymentDueBy: status === "awaiting_payment" ? now + TOP_UP_PAYMENT_MINUTES * 60_000 : null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+    tx.insert(bookingVisits)
+      .values(
+        quote.visits.map((v) => ({
+          id: randomUUID(),
+          bookingId,
+          startsAt: v.startsAt.getTime(),
+          localDate: v.localDate,
+          startTime: v.startTime,
+          durationMinutes: v.durationMinutes,
+          dayType: v.dayType,
+          ratePence: v.ratePence,
+          costPence: v.costPence,
+          minimumApplied: v.minimumApplied,
+          periodIndex: v.periodIndex,
+          budgetPence: v.budgetPence,
+          topUpPence: v.topUpPence,
+        })),
+      )
+      .run();
+    for (const [periodIndex, part] of quote.split.byPeriod) {
+      if (part.budgetPence <= 0) continue;
+      appendLedger(tx, {
+        holderUserId,
+        kind: "booking_hold",
+        account: "budget",
+        amountPence: -part.budgetPence,
+        periodIndex,
+        bookingId,
+        createdByUserId: actor.userId,
+        at: now,
+      });
+    }
+    return {
+      ok: true,
+      bookingId,
+      status,
+      totalPence: quote.split.totalPence,
+      budgetPence: quote.split.budgetPence,
+      topUpPence: quote.split.topUpPence,
+    } as const;
+  });
+}
