@@ -5,7 +5,7 @@
 import type { ReactNode } from "react";
 import { Checkboxes, errorFor, Radios, SafeForm, SelectField, SingleCheckbox, TextArea, TextField } from "./forms";
 import type { FieldErrorItem } from "../http/form-types";
-import { DAYS_OF_WEEK, OUTCOMES, SERVICE_CATEGORIES } from "../domain/catalogue";
+import { OUTCOMES, SERVICE_CATEGORIES } from "../domain/catalogue";
 import {
   AGE_BANDS,
   CARER_GENDERS,
@@ -15,7 +15,7 @@ import {
   WHAT_MATTERS_MAX,
 } from "../domain/support-requests";
 import { formatPence } from "../domain/money";
-import { VISIT_LENGTHS } from "./visit-lengths";
+import { ScheduleFields } from "./schedule-fields";
 
 export function SupportRequestForm(props: {
   action?: string;
@@ -76,42 +76,14 @@ export function SupportRequestForm(props: {
         defaultValue={values.startDate}
         error={errorFor(errors, "startDate")}
       />
-      <Checkboxes
-        name="days"
-        legend="Which days each week?"
-        options={DAYS_OF_WEEK.map((d) => ({ value: d.key, label: d.label }))}
-        defaultValues={list("days")}
-        error={errorFor(errors, "days")}
-        small
+      <ScheduleFields
+        values={values}
+        errors={errors}
+        daysLegend="Which days each week?"
+        weeksLabel="First booking for"
+        weeksHint="You can book again later."
+        weeksDefault={String(DEFAULT_REQUEST_WEEKS)}
       />
-      <div className="field-row">
-        <TextField
-          name="startTime"
-          label="Start time"
-          hint="For example, 09:30"
-          type="time"
-          defaultValue={values.startTime}
-          error={errorFor(errors, "startTime")}
-        />
-        <SelectField
-          name="duration"
-          label="Length of each visit"
-          options={VISIT_LENGTHS}
-          defaultValue={values.duration}
-          error={errorFor(errors, "duration")}
-        />
-        <SelectField
-          name="weeks"
-          label="First booking for"
-          hint="You can book again later."
-          options={Array.from({ length: 12 }, (_, i) => ({
-            value: String(i + 1),
-            label: `${i + 1} ${i === 0 ? "week" : "weeks"}`,
-          }))}
-          defaultValue={values.weeks ?? String(DEFAULT_REQUEST_WEEKS)}
-          error={errorFor(errors, "weeks")}
-        />
-      </div>
       <TextField
         name="weeklyAmount"
         label="Weekly amount you can spend (optional)"

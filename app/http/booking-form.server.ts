@@ -2,8 +2,9 @@
 import { normaliseDateInput } from "../domain/date-input";
 import { londonDateOf } from "../domain/london-time";
 import { validatePattern, type BookingPattern } from "../domain/schedule";
+import type { Quote } from "../services/bookings/create.server";
 import { formValues } from "./forms.server";
-import type { FieldErrorItem } from "./form-types";
+import type { CostPreviewData, FieldErrorItem } from "./form-types";
 
 export type BookingForm =
   | { ok: true; intent: "preview" | "book"; pattern: BookingPattern; values: Record<string, string> }
@@ -36,4 +37,23 @@ export function readBookingForm(formData: FormData, now = new Date()): BookingFo
   );
   if (!result.ok) return { ok: false, errors: result.errors, values };
   return { ok: true, intent: text("intent") === "book" ? "book" : "preview", pattern: result.pattern, values };
+}
+
+/** A quote as the booking page shows it, ready to send to the browser. */
+export function costPreviewOf(quote: Quote): CostPreviewData {
+  return {
+    visits: quote.visits.map((v) => ({
+      startsAt: v.startsAt.getTime(),
+      dayType: v.dayType,
+      ratePence: v.ratePence,
+      costPence: v.costPence,
+      minimumApplied: v.minimumApplied,
+      budgetPence: v.budgetPence,
+      topUpPence: v.topUpPence,
+    })),
+    totalPence: quote.split.totalPence,
+    budgetPence: quote.split.budgetPence,
+    topUpPence: quote.split.topUpPence,
+    hasBudget: quote.hasBudget,
+  };
 }

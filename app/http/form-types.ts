@@ -10,3 +10,20 @@ export interface FormFailure {
   errors: FieldErrorItem[];
   values: Record<string, string>;
 }
+
+/** What the booking page shows of a quote (app/components/cost-preview.tsx): plain numbers, times as epoch ms. */
+export interface CostPreviewData {
+  visits: {
+    startsAt: number;
+    dayType: string;
+    ratePence: number;
+    costPence: number;
+    minimumApplied: boolean;
+    budgetPence: number;
+    topUpPence: number;
+  }[];
+  totalPence: number;
+  budgetPence: number;
+  topUpPence: number;
+  hasBudget: boolean;
+}

@@ -3,9 +3,15 @@
  * search can be shared and the back button works. Unknown values are ignored rather than refused;
  * a price that is not money is reported next to its box, with what was typed kept.
  */
-import { CQC_RATING_KEYS, SERVICE_CATEGORY_KEYS } from "../domain/catalogue";
+import {
+  CATEGORY_LABELS,
+  CQC_RATING_KEYS,
+  CQC_RATINGS,
+  SERVICE_CATEGORY_KEYS,
+  type ServiceCategory,
+} from "../domain/catalogue";
 import { parseMoney } from "../domain/money";
-import { PROVIDER_TYPE_KEYS } from "../domain/provider-types";
+import { PROVIDER_TYPE_KEYS, PROVIDER_TYPE_LABELS, type ProviderTypeKey } from "../domain/provider-types";
 import { MAX_RATE_PENCE } from "../domain/rate-card";
 import { emptyParams, SEARCH_SORTS, type SearchParams, type SearchSort } from "../../search/query-types";
 
@@ -95,4 +101,55 @@ export function searchHref(form: SearchForm, change: Partial<SearchForm>): strin
   if (next.page > 1) p.set("page", String(next.page));
   const query = p.toString();
   return query ? `/search?${query}` : "/search";
+}
+
+/** The address with every filter taken off, keeping the words and the sort. */
+export function clearFiltersHref(form: SearchForm): string {
+  return searchHref(form, {
+    categories: [],
+    area: "",
+    providerTypes: [],
+    cqcRatings: [],
+    maxPrice: "",
+    weekends: false,
+    stars: "",
+    published: false,
+  });
+}
+
+/** Each chosen filter as a link that removes it: the way out of "no results". */
+export function activeFilters(form: SearchForm, areaName: string | null): { label: string; href: string }[] {
+  const filters: { label: string; href: string }[] = [];
+  for (const c of form.categories) {
+    filters.push({
+      label: CATEGORY_LABELS[c as ServiceCategory],
+      href: searchHref(form, { categories: form.categories.filter((x) => x !== c) }),
+    });
+  }
+  if (form.area)
+    filters.push({
+      label: `In ${areaName ?? form.area}`,
+      href: searchHref(form, { area: "", sort: form.sort === "distance" ? "best" : form.sort }),
+    });
+  for (const t of form.providerTypes) {
+    filters.push({
+      label: PROVIDER_TYPE_LABELS[t as ProviderTypeKey],
+      href: searchHref(form, { providerTypes: form.providerTypes.filter((x) => x !== t) }),
+    });
+  }
+  for (const r of form.cqcRatings) {
+    filters.push({
+      label: `CQC: ${CQC_RATINGS.find((x) => x.key === r)?.label ?? r}`,
+      href: searchHref(form, { cqcRatings: form.cqcRatings.filter((x) => x !== r) }),
+    });
+  }
+  if (form.maxPrice)
+    filters.push({
+      label: `Up to £${form.maxPrice.replace(/^£/, "")} an hour`,
+      href: searchHref(form, { maxPrice: "" }),
+    });
+  if (form.weekends) filters.push({ label: "Available at weekends", href: searchHref(form, { weekends: false }) });
+  if (form.stars) filters.push({ label: `${form.stars} stars or more`, href: searchHref(form, { stars: "" }) });
+  if (form.published) filters.push({ label: "Prices published", href: searchHref(form, { published: false }) });
+  return filters;
 }

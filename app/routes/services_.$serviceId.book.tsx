@@ -1,21 +1,18 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { User } from "lucia";
-import { Checkboxes, ErrorSummary, errorFor, Radios, SafeForm, SelectField, TextField } from "../components/forms";
+import { CostPreview } from "../components/cost-preview";
+import { ErrorSummary, errorFor, Radios, SafeForm, TextField } from "../components/forms";
 import { PriceLine } from "../components/listing";
-import { DAYS_OF_WEEK } from "../domain/catalogue";
-import { formatLondon } from "../domain/london-time";
-import { formatPence } from "../domain/money";
-import { DAY_TYPE_SINGULAR_LABELS, type DayType } from "../domain/rate-card";
-import { splitSentence } from "../domain/booking-split";
-import { readBookingForm } from "../http/booking-form.server";
+import { ScheduleFields } from "../components/schedule-fields";
+import { costPreviewOf, readBookingForm } from "../http/booking-form.server";
+import type { FieldErrorItem } from "../http/form-types";
 import { holderForRequest } from "../http/acting-for.server";
 import { actorOf, refusalResponse, requireRole } from "../http/guards.server";
 import { createBooking, quoteBooking } from "../services/bookings/create.server";
 import { getPublicService } from "../services/catalogue.server";
 import { peopleIHelp } from "../services/family/acting-for.server";
 import { startTopUp } from "../services/payments.server";
-import { VISIT_LENGTHS } from "../components/visit-lengths";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Book ${data?.service.title ?? "a service"} – Care and Support Marketplace` },
@@ -43,6 +40,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The pattern parsed but cannot be booked (a start date in the past, say): told at the start date field. */
+function startDateProblem(message: string, values: Record<string, string>) {
+  return json({ ok: false as const, errors: [{ field: "startDate", message }], values, quote: null }, { status: 400 });
+}
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireRole(request, context, "budget_holder", "family_member");
   const actor = actorOf(user);
@@ -54,53 +56,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   if (form.intent === "preview") {
     const quoted = quoteBooking(context.app, actor, holderUserId, serviceId, form.pattern);
-    if (!quoted.ok && quoted.reason === "invalid") {
-      return json(
-        {
-          ok: false as const,
-          errors: [{ field: "startDate", message: quoted.message }],
-          values: form.values,
-          quote: null,
-        },
-        { status: 400 },
-      );
-    }
+    if (!quoted.ok && quoted.reason === "invalid") return startDateProblem(quoted.message, form.values);
     if (!quoted.ok) throw refusalResponse(quoted.reason);
-    const { quote } = quoted;
     return json({
       ok: true as const,
-      errors: [] as { field: string; message: string }[],
+      errors: [] as FieldErrorItem[],
       values: form.values,
-      quote: {
-        visits: quote.visits.map((v) => ({
-          startsAt: v.startsAt.getTime(),
-          dayType: v.dayType,
-          ratePence: v.ratePence,
-          costPence: v.costPence,
-          minimumApplied: v.minimumApplied,
-          budgetPence: v.budgetPence,
-          topUpPence: v.topUpPence,
-        })),
-        totalPence: quote.split.totalPence,
-        budgetPence: quote.split.budgetPence,
-        topUpPence: quote.split.topUpPence,
-        hasBudget: quote.hasBudget,
-      },
+      quote: costPreviewOf(quoted.quote),
     });
   }
 
   const created = createBooking(context.app, actor, holderUserId, serviceId, form.pattern);
-  if (!created.ok && created.reason === "invalid") {
-    return json(
-      {
-        ok: false as const,
-        errors: [{ field: "startDate", message: created.message }],
-        values: form.values,
-        quote: null,
-      },
-      { status: 400 },
-    );
-  }
+  if (!created.ok && created.reason === "invalid") return startDateProblem(created.message, form.values);
   if (!created.ok) throw refusalResponse(created.reason);
   if (created.status === "awaiting_payment") {
     const payment = await startTopUp(context.app, actor, created.bookingId, new URL(request.url).origin);
@@ -168,114 +135,15 @@ export default function BookService() {
             defaultValue={values.frequency}
             error={errorFor(errors, "frequency")}
           />
-          <Checkboxes
-            name="days"
-            legend="Which days? (for every week)"
-            options={DAYS_OF_WEEK.map((d) => ({ value: d.key, label: d.label }))}
-            defaultValues={(values.days ?? "").split(",").filter(Boolean)}
-            error={errorFor(errors, "days")}
-            small
+          <ScheduleFields
+            values={values}
+            errors={errors}
+            daysLegend="Which days? (for every week)"
+            weeksLabel="For how many weeks?"
           />
-          <div className="field-row">
-            <TextField
-              name="startTime"
-              label="Start time"
-              hint="For example, 09:30"
-              type="time"
-              defaultValue={values.startTime}
-              error={errorFor(errors, "startTime")}
-            />
-            <SelectField
-              name="duration"
-              label="Length of each visit"
-              options={VISIT_LENGTHS}
-              defaultValue={values.duration}
-              error={errorFor(errors, "duration")}
-            />
-            <SelectField
-              name="weeks"
-              label="For how many weeks?"
-              options={Array.from({ length: 12 }, (_, i) => ({
-                value: String(i + 1),
-                label: `${i + 1} ${i === 0 ? "week" : "weeks"}`,
-              }))}
-              defaultValue={values.weeks}
-              error={errorFor(errors, "weeks")}
-            />
-          </div>
 
           {quote ? (
-            <section className="cost-preview" aria-labelledby="cost-heading">
-              <h2 id="cost-heading">What it will cost</h2>
-              <table className="table">
-                <caption className="visually-hidden">Each visit and its price</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Visit</th>
-                    <th scope="col">Day type</th>
-                    <th scope="col" className="numeric">
-                      Rate
-                    </th>
-                    <th scope="col" className="numeric">
-                      Cost
-                    </th>
-                    <th scope="col" className="numeric">
-                      Budget
-                    </th>
-                    <th scope="col" className="numeric">
-                      You pay
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {quote.visits.map((v) => (
-                    <tr key={v.startsAt}>
-                      <td>{formatLondon(new Date(v.startsAt), "dateTime")}</td>
-                      <td>{DAY_TYPE_SINGULAR_LABELS[v.dayType as DayType]}</td>
-                      <td className="numeric">{formatPence(v.ratePence)}</td>
-                      <td className="numeric">
-                        {formatPence(v.costPence)}
-                        {v.minimumApplied ? <span className="hint"> (minimum charge)</span> : null}
-                      </td>
-                      <td className="numeric">{formatPence(v.budgetPence)}</td>
-                      <td className="numeric">{formatPence(v.topUpPence)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row" colSpan={3}>
-                      Total for {quote.visits.length} {quote.visits.length === 1 ? "visit" : "visits"}
-                    </th>
-                    <td className="numeric">{formatPence(quote.totalPence)}</td>
-                    <td className="numeric">{formatPence(quote.budgetPence)}</td>
-                    <td className="numeric">{formatPence(quote.topUpPence)}</td>
-                  </tr>
-                </tfoot>
-              </table>
-              <p className="split-sentence" data-testid="split-sentence">
-                {splitSentence(quote)}
-              </p>
-              {!quote.hasBudget ? (
-                <p className="hint">You do not have a personal budget set up, so you pay for everything by card.</p>
-              ) : null}
-              {quote.topUpPence > 0 ? (
-                <p>
-                  After you book, you will pay the top-up by card. Your booking is sent to {service.provider.name} once
-                  it is paid.
-                </p>
-              ) : (
-                <p>Your booking is sent to {service.provider.name} straight away. They will accept or decline it.</p>
-              )}
-              <div className="button-group">
-                <button type="submit" name="intent" value="book" className="button">
-                  {quote.topUpPence > 0 ? `Book and pay ${formatPence(quote.topUpPence)} by card` : "Book"}
-                </button>
-                <button type="submit" name="intent" value="preview" className="button button--secondary">
-                  Check the cost again
-                </button>
-              </div>
-            </section>
+            <CostPreview quote={quote} providerName={service.provider.name} />
           ) : (
             <button type="submit" name="intent" value="preview" className="button">
               Check the cost
