@@ -80,6 +80,19 @@ function FieldMessages({ name, hint, error }: { name: string; hint?: ReactNode; 
   );
 }
 
+/** The group every single field sits in: label, hint, error message, then the control. */
+function FieldGroup(props: { id: string; label: string; hint?: ReactNode; error?: string; children: ReactNode }) {
+  return (
+    <div className={`form-group${props.error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <FieldMessages name={props.id} hint={props.hint} error={props.error} />
+      {props.children}
+    </div>
+  );
+}
+
 export function TextField(props: {
   name: string;
   /** Defaults to the name; set it when one page has several fields of the same name. */
@@ -113,11 +126,7 @@ export function TextField(props: {
     />
   );
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      <FieldMessages name={id} hint={hint} error={error} />
+    <FieldGroup id={id} label={label} hint={hint} error={error}>
       {props.prefix ? (
         <div className="input-wrapper">
           <div className="input-prefix" aria-hidden="true">
@@ -128,7 +137,7 @@ export function TextField(props: {
       ) : (
         input
       )}
-    </div>
+    </FieldGroup>
   );
 }
 
@@ -188,11 +197,7 @@ export function SelectField(props: {
 }) {
   const { name, label, hint, error } = props;
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
-      <FieldMessages name={name} hint={hint} error={error} />
+    <FieldGroup id={name} label={label} hint={hint} error={error}>
       <select
         className={`select${error ? " select--error" : ""}`}
         id={name}
@@ -208,7 +213,7 @@ export function SelectField(props: {
           </option>
         ))}
       </select>
-    </div>
+    </FieldGroup>
   );
 }
 
@@ -237,11 +242,7 @@ export function TextArea(props: {
 }) {
   const { name, label, hint, error } = props;
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
-      <FieldMessages name={name} hint={hint} error={error} />
+    <FieldGroup id={name} label={label} hint={hint} error={error}>
       <textarea
         className={`textarea${error ? " textarea--error" : ""}`}
         id={name}
@@ -251,7 +252,7 @@ export function TextArea(props: {
         aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? true : undefined}
       />
-    </div>
+    </FieldGroup>
   );
 }
 
