@@ -20,6 +20,7 @@ import {
   DEMO_PROVIDERS,
 } from "./demo-data";
 import { furnishProvider } from "./providers.server";
+import { seedDemoSupportRequests } from "./requests.server";
 import { seedDemoReviews } from "./reviews.server";
 import { must, mustCreate } from "./support.server";
 
@@ -34,6 +35,8 @@ export interface SeedOptions {
   reviewsPerProvider?: number;
   /** Demo reviews (generated reviewers, delivered bookings, reviews); on unless false. */
   reviews?: boolean;
+  /** Demo support requests (open, chosen, closed, expired); on unless false. */
+  supportRequests?: boolean;
   /** Seed for the random generator, so generated data is the same each run. */
   randomSeed?: number;
   log?: (line: string) => void;
@@ -151,6 +154,10 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
   if (options.reviews !== false) {
     await seedDemoReviews(ctx, adminActor, staffByProvider, passwordHash, options.randomSeed ?? 2026);
     log("seeded demo reviews");
+  }
+
+  if (options.supportRequests !== false) {
+    log(`seeded ${seedDemoSupportRequests(ctx, holderIds, staffByProvider)} demo support requests`);
   }
 
   if ((options.providers ?? 0) > 0) {
