@@ -82,6 +82,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     date: shortDate(londonDateOf(new Date(row.at))),
     what: row.note ? `${LEDGER_KIND_LABELS[row.kind]}: ${row.note}` : LEDGER_KIND_LABELS[row.kind],
     cardNote: row.account !== "card" ? null : row.kind === "refund" ? "Refunded to the card" : "Paid by card",
+    // Holds, releases, top-ups and refunds name their booking, so the holder can see what the money is for.
+    bookingHref: row.bookingId ? `/bookings/${row.bookingId}` : null,
     period: periodLabel(row.periodIndex),
     amountPence: row.amountPence,
     balancePence: row.balancePence,
@@ -242,7 +244,7 @@ export default function MyBudget() {
                   <tr key={row.id}>
                     <td>{row.date}</td>
                     <td>
-                      {row.what}
+                      {row.bookingHref ? <Link to={row.bookingHref}>{row.what}</Link> : row.what}
                       {row.cardNote ? <span className="hint statement-table__note">{row.cardNote}</span> : null}
                     </td>
                     <td>{row.period}</td>
