@@ -52,9 +52,25 @@ export default function CouncilDashboard() {
           Reported reviews
         </Link>
       </div>
-      <div className="inset">
-        <p>Coming soon to this page: market figures.</p>
-      </div>
+      <h2>Market figures</h2>
+      <ul className="list">
+        <li>
+          <Link to="/council/market/rates">Rates by area</Link>: what providers charge an hour in each area, and for
+          what.
+        </li>
+        <li>
+          <Link to="/council/market/demand">Unmet demand</Link>: what people search for and cannot find, or cannot
+          afford.
+        </li>
+        <li>
+          <Link to="/council/market/spend">Spend and budgets</Link>: money spent each month, top-ups, and budgets with
+          money left over.
+        </li>
+        <li>
+          <Link to="/council/market/quality">Quality</Link>: providers by inspection rating and quality score, and whose
+          score fell.
+        </li>
+      </ul>
     </>
   );
 }
