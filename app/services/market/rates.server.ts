@@ -6,10 +6,11 @@
  * services.
  */
 import { CATEGORY_LABELS, isServiceCategory } from "../../domain/catalogue";
-import { spreadOf, type LeftOutReason, type Spread } from "../../domain/market";
+import { hintAllowed, spreadOf, type LeftOutReason, type Spread } from "../../domain/market";
 import type { Pence } from "../../domain/money";
 import type { DatabaseHandle } from "../../../db/client.server";
 import type { AppContext } from "../context.server";
+import { rateTableRows } from "./rates-table";
 
 /** The figures for one area and one category. */
 export interface RateFigures {
@@ -156,4 +157,64 @@ export function medianWeekdayRates(ctx: AppContext): Map<string, number> {
     if (f.weekday) medians.set(rateKey(f.localityId, f.category), f.weekday.median);
   }
   return medians;
+}
+
+/** The area × category pair whose figures a provider sees beside the weekday rate field. */
+export interface LocalityHint {
+  localityId: string;
+  category: string;
+  localityName: string;
+  categoryLabel: string;
+  median: Pence;
+  lowerQuartile: Pence;
+  upperQuartile: Pence;
+  services: number;
+}
+
+/**
+ * The weekday hourly figures for every category in each of these areas (a provider's), for the service
+ * form to show beside the weekday rate for the category and areas chosen. An area and category where
+ * fewer than MARKET_PRIVACY_THRESHOLD services would be averaged gets no hint, so nobody can work out a
+ * competitor's price.
+ */
+export function localityHints(ctx: AppContext, localityIds: readonly string[]): LocalityHint[] {
+  const wanted = new Set(localityIds);
+  return allRateFigures(ctx).flatMap((f): LocalityHint[] =>
+    wanted.has(f.localityId) && f.weekday && hintAllowed(f.averaged)
+      ? [
+          {
+            localityId: f.localityId,
+            category: f.category,
+            localityName: f.localityName,
+            categoryLabel: f.categoryLabel,
+            median: f.weekday.median,
+            lowerQuartile: f.weekday.lowerQuartile,
+            upperQuartile: f.weekday.upperQuartile,
+            services: f.averaged,
+          },
+        ]
+      : [],
+  );
+}
+
+/** When no category is chosen, the chart shows home care: the service most people buy by the hour. */
+export const CHART_DEFAULT_CATEGORY = "home_care";
+
+export interface AreaSpread {
+  area: string;
+  averaged: number;
+  spread: Spread;
+}
+
+/**
+ * What the council's rates page shows: the table (the same rows the CSV holds) and, for one category,
+ * the weekday spread in each area for the chart.
+ */
+export function ratesOverview(ctx: AppContext, filter: RateFilter) {
+  const rows = rateTableRows(rateFigures(ctx, filter));
+  const chartCategory = filter.category || CHART_DEFAULT_CATEGORY;
+  const chart: AreaSpread[] = rateFigures(ctx, { localityId: filter.localityId, category: chartCategory }).flatMap(
+    (f) => (f.weekday ? [{ area: f.localityName, averaged: f.averaged, spread: f.weekday }] : []),
+  );
+  return { rows, chart, chartCategoryLabel: categoryLabel(chartCategory) };
 }
