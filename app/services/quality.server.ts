@@ -158,7 +158,7 @@ function store(
  * One row per provider per London day for the council's "whose score fell" list: a later recompute the
  * same day replaces the score, an earlier one (a backdated `now`) never overwrites a later one.
  */
-function recordScoreHistory(db: Db, providerId: string, score: number, now: number): void {
+export function recordScoreHistory(db: Db, providerId: string, score: number, now: number): void {
   db.insert(qualityScoreHistory)
     .values({ providerId, day: londonDateOf(new Date(now)), score, recordedAt: now })
     .onConflictDoUpdate({
