@@ -13,6 +13,7 @@ import { expireUnpaidBookings } from "./app/services/bookings/expiry.server";
 import { expireSupportRequests } from "./app/services/support-requests/requests.server";
 import { createAppContext, searchConnection } from "./app/services/context.server";
 import { isDatabaseEmpty, seedDemoData } from "./app/seed/seed.server";
+import { startSearchCounting } from "./app/services/market/search-counts.server";
 import { SEARCH_DOCUMENT_LABELS } from "./app/services/search-labels";
 import { createSearchClient, createSearchGateway } from "./search/client.server";
 import { connectMeilisearch } from "./search/connection.server";
@@ -104,6 +105,11 @@ const moneyJobs = setInterval(() => {
 }, 60_000);
 moneyJobs.unref();
 
+// Anonymous search counts (unmet demand) are written every few seconds and once more on stop.
+const searchCounting = startSearchCounting(app, {
+  intervalMs: Number(process.env.SEARCH_COUNTS_FLUSH_MS) || 5_000,
+});
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -113,6 +119,7 @@ async function shutdown(signal: string) {
   httpServer.close();
   httpServer.closeAllConnections();
   await indexer.stop();
+  searchCounting.stop();
   await search.embedded?.stop();
   app.database.close();
   process.exit(0);

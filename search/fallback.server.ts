@@ -8,7 +8,7 @@ import type { Db } from "../db/client.server";
 import { providers, qualitySignals, serviceAreas, services } from "../db/schema";
 import { buildServiceDocuments, type DocumentLabels } from "./documents.server";
 import { hitFromDocument } from "./hits";
-import type { SearchHit, SearchParams, SearchResults } from "./query-types";
+import type { SearchHit, SearchOptions, SearchParams, SearchResults } from "./query-types";
 
 function escapeLike(word: string): string {
   return word.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -52,7 +52,12 @@ function orderFor(sort: SearchParams["sort"]): SQL[] {
   }
 }
 
-export function searchWithSqlite(db: Db, params: SearchParams, labels: DocumentLabels): SearchResults {
+export function searchWithSqlite(
+  db: Db,
+  params: SearchParams,
+  labels: DocumentLabels,
+  options: SearchOptions = {},
+): SearchResults {
   const started = performance.now();
   const words = params.q.trim().split(/\s+/).filter(Boolean).slice(0, 10);
   const conditions: (SQL | undefined)[] = [
@@ -86,14 +91,18 @@ export function searchWithSqlite(db: Db, params: SearchParams, labels: DocumentL
     params.minStars !== null ? sql`${qualitySignals.stars} >= ${params.minStars}` : undefined,
   ];
   const where = and(...conditions);
-  const total =
-    db
-      .select({ n: count() })
-      .from(services)
-      .innerJoin(providers, eq(providers.id, services.providerId))
-      .leftJoin(qualitySignals, serviceSignal)
-      .where(where)
-      .get()?.n ?? 0;
+  // The cheapest published hourly price over every match comes from the same counting query.
+  const cheapestHourly = sql<
+    number | null
+  >`min(case when ${services.pricePublished} = 1 and ${services.rateUnit} = 'hour' then ${services.weekdayRatePence} end)`;
+  const counted = db
+    .select(options.cheapestHourly ? { n: count(), cheapest: cheapestHourly } : { n: count() })
+    .from(services)
+    .innerJoin(providers, eq(providers.id, services.providerId))
+    .leftJoin(qualitySignals, serviceSignal)
+    .where(where)
+    .get() as { n: number; cheapest?: number | null } | undefined;
+  const total = counted?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / params.pageSize));
   const order = orderFor(params.sort);
   const ids = db
@@ -130,5 +139,6 @@ export function searchWithSqlite(db: Db, params: SearchParams, labels: DocumentL
         .limit(1)
         .get() !== undefined,
     processingMs: Math.round(performance.now() - started),
+    ...(options.cheapestHourly ? { cheapestHourlyPence: counted?.cheapest ?? null } : {}),
   };
 }

@@ -6,7 +6,14 @@
 import type { Filter, Meilisearch, MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { ServiceDocument } from "./documents.server";
 import { hitFromDocument } from "./hits";
-import { MATCH_END, MATCH_START, type FacetCounts, type SearchParams, type SearchResults } from "./query-types";
+import {
+  MATCH_END,
+  MATCH_START,
+  type FacetCounts,
+  type SearchOptions,
+  type SearchParams,
+  type SearchResults,
+} from "./query-types";
 
 const FACETS = ["category", "areaIds", "providerType", "cqcRating", "weekendAvailable", "pricePublished"] as const;
 type Facet = (typeof FACETS)[number];
@@ -76,6 +83,7 @@ export async function searchWithMeilisearch(
   client: Meilisearch,
   indexUid: string,
   params: SearchParams,
+  options: SearchOptions = {},
 ): Promise<SearchResults> {
   const started = performance.now();
   const groups = filterGroups(params);
@@ -98,6 +106,16 @@ export async function searchWithMeilisearch(
     // One count-only query for each facet in use, without its own filter.
     ...activeFacets.map((facet) => ({ ...base, filter: combine(groups, facet), facets: [facet], limit: 0 })),
   ];
+  // The cheapest hourly price over every match, from facet stats in the same request (no second round trip).
+  const cheapestAt = queries.length;
+  if (options.cheapestHourly) {
+    queries.push({
+      ...base,
+      filter: [...(combine(groups) as string[]), 'rateUnit = "hour"'],
+      facets: ["weekdayRatePence"],
+      limit: 0,
+    });
+  }
   const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, ServiceDocument>({ queries });
   const main = results[0] as SearchResponse<ServiceDocument> | undefined;
   if (!main) throw new Error("Meilisearch returned no results");
@@ -115,5 +133,8 @@ export async function searchWithMeilisearch(
     facets,
     reviewsExist: (main.facetStats?.reviewCount?.max ?? 0) > 0,
     processingMs: Math.round(performance.now() - started),
+    ...(options.cheapestHourly
+      ? { cheapestHourlyPence: results[cheapestAt]?.facetStats?.weekdayRatePence?.min ?? null }
+      : {}),
   };
 }

@@ -61,6 +61,17 @@ export interface SearchResults {
   /** True when any service has reviews, so the minimum-stars filter means something. */
   reviewsExist: boolean;
   processingMs: number;
+  /**
+   * The lowest published hourly weekday rate over all matches (not just this page), in pence; null when
+   * no match publishes one. Only there when asked for with `cheapestHourly` (for counting unmet demand).
+   */
+  cheapestHourlyPence?: number | null;
+}
+
+/** What a search is asked to work out besides its results page. */
+export interface SearchOptions {
+  /** Also find the cheapest published hourly weekday rate among all matches, in the same request. */
+  cheapestHourly?: boolean;
 }
 
 export function emptyParams(overrides: Partial<SearchParams> = {}): SearchParams {

@@ -9,6 +9,7 @@ import { createSearchClient } from "../../search/client.server";
 import { createPaymentGateway, type PaymentGateway } from "../payments/gateway.server";
 import { SERVICES_INDEX_UID } from "../../search/settings";
 import { createLucia, type Auth } from "./lucia.server";
+import { createSearchCounter, type SearchCounter } from "./market/search-counts.server";
 
 export interface SearchConnection {
   client: Meilisearch;
@@ -36,6 +37,11 @@ export interface AppContext {
   search: SearchConnection | null;
   /** Card payments for top-ups: real Stripe when STRIPE_SECRET_KEY is set, otherwise the demo checkout. */
   payments: PaymentGateway;
+  /**
+   * Anonymous search counts waiting to be written (unmet demand, issue #12); null when counting is off
+   * (SEARCH_COUNTING=off, or `searchCounting: false`). The server writes them with startSearchCounting.
+   */
+  searchCounter: SearchCounter | null;
 }
 
 export function createAppContext(
@@ -45,6 +51,7 @@ export function createAppContext(
     uploadsDir?: string;
     search?: SearchConnection;
     payments?: PaymentGateway;
+    searchCounting?: boolean;
   } = {},
 ): AppContext {
   // First, so a half-configured Stripe (a key without a webhook secret) stops start-up before anything opens.
@@ -66,6 +73,7 @@ export function createAppContext(
     uploadsDir,
     search: options.search ?? null,
     payments,
+    searchCounter: (options.searchCounting ?? process.env.SEARCH_COUNTING !== "off") ? createSearchCounter() : null,
   };
 }
 

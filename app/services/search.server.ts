@@ -4,16 +4,30 @@
  */
 import { searchWithSqlite } from "../../search/fallback.server";
 import { searchWithMeilisearch } from "../../search/queries.server";
-import type { SearchParams, SearchResults } from "../../search/query-types";
+import type { SearchOptions, SearchParams, SearchResults } from "../../search/query-types";
 import type { AppContext } from "./context.server";
+import { countSearch, wantsCheapestHourly } from "./market/search-counts.server";
 import { SEARCH_DOCUMENT_LABELS } from "./search-labels";
 
 let lastWarning = 0;
 
+/** Searches, and counts the search anonymously for the council's unmet-demand figures. */
 export async function searchServices(ctx: AppContext, params: SearchParams): Promise<SearchResults> {
+  const options = { cheapestHourly: wantsCheapestHourly(ctx, params) };
+  const results = await search(ctx, params, options);
+  try {
+    countSearch(ctx, params, results);
+  } catch (error) {
+    // Counting must never cost anyone their search.
+    console.error(`Search not counted: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return results;
+}
+
+async function search(ctx: AppContext, params: SearchParams, options: SearchOptions): Promise<SearchResults> {
   if (ctx.search) {
     try {
-      return await searchWithMeilisearch(ctx.search.client, ctx.search.indexUid, params);
+      return await searchWithMeilisearch(ctx.search.client, ctx.search.indexUid, params, options);
     } catch (error) {
       // Say so in the log once a minute, not on every request while it is down.
       if (Date.now() - lastWarning > 60_000) {
@@ -22,5 +36,5 @@ export async function searchServices(ctx: AppContext, params: SearchParams): Pro
       }
     }
   }
-  return searchWithSqlite(ctx.database.db, params, SEARCH_DOCUMENT_LABELS);
+  return searchWithSqlite(ctx.database.db, params, SEARCH_DOCUMENT_LABELS, options);
 }
