@@ -56,7 +56,7 @@ export function ByRating({ rows, total }: { rows: { rating: CqcRating; providers
       title="Listed providers by CQC rating"
       summary={
         top
-          ? `Of ${providersLabel(total)} listed, most are rated ${top.label} (${top.n}).`
+          ? `Of ${providersLabel(total)} listed, the largest group is rated ${top.label} (${top.n}).`
           : "No providers are listed yet."
       }
       chart={<BarChart rows={labelled.map((r) => ({ label: r.label, value: r.n }))} format={String} />}
@@ -82,7 +82,7 @@ export function ByScoreBand({
       title="Listed providers by quality score"
       summary={
         top
-          ? `Quality scores run from 0 to 100. Most listed providers score ${top.label} (${top.n} of ${total}).${notYet}`
+          ? `Quality scores run from 0 to 100. The largest group of listed providers scores ${top.label} (${top.n} of ${total}).${notYet}`
           : `No listed provider has a quality score yet.${notYet}`
       }
       chart={<BarChart rows={labelled.map((r) => ({ label: r.label, value: r.n }))} format={String} />}

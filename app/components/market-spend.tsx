@@ -119,15 +119,18 @@ export function MonthTable({
   months,
   pick,
   total,
+  captionHidden = false,
 }: {
   caption: string;
   months: MonthSpend[];
   pick: (m: MonthSpend) => MoneySplit;
   total: string;
+  /** When a heading just above already says what the table is. */
+  captionHidden?: boolean;
 }) {
   return (
     <table className="table">
-      <caption className="table__caption">{caption}</caption>
+      <caption className={captionHidden ? "table__caption visually-hidden" : "table__caption"}>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Month</th>

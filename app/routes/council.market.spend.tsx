@@ -46,6 +46,7 @@ export default function MarketSpendPage() {
           months={committedMonths}
           pick={(m) => m.committed}
           total="Total committed"
+          captionHidden
         />
       )}
 

@@ -18,27 +18,25 @@ const POINTS_HIGHER = history.pointsHigher as Record<string, number[]>;
 /** Writes the invented past scores; returns how many rows it wrote. */
 export function seedInventedScoreHistory(ctx: AppContext, now = Date.now()): number {
   const today = londonDateOf(new Date(now));
-  const tx = ctx.database.db;
-  {
-    let written = 0;
-    for (const [name, offsets] of Object.entries(POINTS_HIGHER)) {
-      const row = tx
-        .select({ id: providers.id, score: qualitySignals.score })
-        .from(providers)
-        .innerJoin(
-          qualitySignals,
-          and(eq(qualitySignals.subject, "provider"), eq(qualitySignals.subjectId, providers.id)),
-        )
-        .where(eq(providers.name, name))
-        .get();
-      if (!row) continue;
-      history.daysBefore.forEach((daysBefore, i) => {
-        const score = Math.max(0, Math.min(100, row.score + (offsets[i] ?? 0)));
-        const at = londonWallTimeToUtc(addLocalDays(today, -daysBefore), "12:00").getTime();
-        recordScoreHistory(tx, row.id, score, at);
-        written++;
-      });
-    }
-    return written;
+  const db = ctx.database.db;
+  let written = 0;
+  for (const [name, offsets] of Object.entries(POINTS_HIGHER)) {
+    const row = db
+      .select({ id: providers.id, score: qualitySignals.score })
+      .from(providers)
+      .innerJoin(
+        qualitySignals,
+        and(eq(qualitySignals.subject, "provider"), eq(qualitySignals.subjectId, providers.id)),
+      )
+      .where(eq(providers.name, name))
+      .get();
+    if (!row) continue;
+    history.daysBefore.forEach((daysBefore, i) => {
+      const score = Math.max(0, Math.min(100, row.score + (offsets[i] ?? 0)));
+      const at = londonWallTimeToUtc(addLocalDays(today, -daysBefore), "12:00").getTime();
+      recordScoreHistory(db, row.id, score, at);
+      written++;
+    });
   }
+  return written;
 }

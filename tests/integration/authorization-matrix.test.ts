@@ -354,6 +354,10 @@ const MATRIX: Record<string, RouteEntry> = {
     csrf: { persona: "council", path: "/council/budgets/{holderA}", form: BUDGET_FORM, state: budgetOfA },
   },
   "council.budgets._index.tsx": { checks: [get("/council/budgets", COUNCIL_ONLY)] },
+  // Market spend and quality pages (#12, wt-spend): council only.
+  "council.market.quality.tsx": { checks: [get("/council/market/quality", COUNCIL_ONLY)] },
+  "council.market.spend.tsx": { checks: [get("/council/market/spend", COUNCIL_ONLY)] },
+  // End of market spend and quality pages.
   "council.providers.tsx": {
     checks: [
       get("/council/providers", COUNCIL_ONLY),
