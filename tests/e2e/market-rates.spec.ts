@@ -4,17 +4,11 @@
  * support, more than the demo data has, so that test starts its own app on a copy of the demo data with
  * four more Wigan home care services (made through the use case) and changes nothing the other specs see.
  */
-import { mkdirSync, readFileSync } from "node:fs";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { and, eq } from "drizzle-orm";
-import { services, users } from "../../db/schema";
-import { createAppContext } from "../../app/services/context.server";
-import { createServices } from "../../app/services/provider-services.server";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { join, resolve } from "node:path";
 import { startApp, type RunningApp } from "../support/start-app";
-import { serviceInput } from "../support/storefront-fixtures";
 import { DEMO_PASSWORD, expect, expectAccessible, signIn, test } from "./fixtures";
 
 const SHOTS = "/tmp/shots";
@@ -30,12 +24,12 @@ test("a council admin reads rates by area, filters them and downloads the CSV", 
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}/market-rates.png`, fullPage: true });
 
-  await page.getByLabel("Area").selectOption({ label: "Wigan" });
-  await page.getByLabel("Kind of support").selectOption({ label: "Respite and short breaks" });
+  await page.getByLabel("Area", { exact: true }).selectOption({ label: "Wigan" });
+  await page.getByLabel("Kind of support", { exact: true }).selectOption({ label: "Respite and short breaks" });
   await page.getByRole("button", { name: "Show figures" }).click();
   await expect(page).toHaveURL(/area=wigan/);
-  await expect(page.getByLabel("Area")).toHaveValue("wigan");
-  await expect(page.getByLabel("Kind of support")).toHaveValue("respite");
+  await expect(page.getByLabel("Area", { exact: true })).toHaveValue("wigan");
+  await expect(page.getByLabel("Kind of support", { exact: true })).toHaveValue("respite");
   const table = page.getByRole("table", { name: "Hourly rates for respite and short breaks in Wigan" });
   await expect(table).toBeVisible();
   await expect(table.getByRole("row")).toHaveCount(3); // two heading rows, one area
@@ -63,35 +57,11 @@ test.describe("the provider's locality hint", () => {
     test.setTimeout(120_000);
     dir = mkdtempSync(join(tmpdir(), "care-rates-e2e-"));
     const databasePath = join(dir, "marketplace.sqlite");
-    const ctx = createAppContext({ databasePath, secureCookies: false });
-    await seedDemoData(ctx, { log: () => {} });
-    const staff = ctx.database.db.select().from(users).where(eq(users.email, "staff@brightside.example")).get()!;
-    const actor = { userId: staff.id, role: "provider_staff" as const, providerId: staff.providerId };
-    const rates = [1980, 2140, 2290, 2390];
-    const made = createServices(
-      ctx,
-      actor,
-      rates.map((weekday, i) =>
-        serviceInput({
-          title: `Home care visits, round ${i + 1}`,
-          areas: ["wigan"],
-          rateCard: {
-            unit: "hour",
-            weekdayPence: weekday,
-            weekendPence: weekday + 300,
-            bankHolidayPence: null,
-            minimumChargePence: null,
-          },
-        }),
-      ),
-    );
-    expect(made.ok).toBe(true);
-    serviceId = ctx.database.db
-      .select({ id: services.id })
-      .from(services)
-      .where(and(eq(services.providerId, staff.providerId!), eq(services.title, "Home care visits, round 1")))
-      .get()!.id;
-    ctx.database.close();
+    serviceId = execFileSync(
+      process.execPath,
+      ["--import", "tsx", resolve("tests/support/market-rates-catalogue.ts"), databasePath],
+      { encoding: "utf8" },
+    ).trim();
     app = await startApp({ env: { DATABASE_PATH: databasePath, MEILI_DATA_DIR: join(dir, "meili") } });
   });
   test.afterAll(async () => {
