@@ -61,10 +61,33 @@ report(
 );
 const after: number[] = [];
 for (let i = 0; i < 5; i++) {
-  // What a price edit does to the version: one outbox row.
-  enqueueSearchChange(ctx.database.db, "service", "bench", "upsert");
+  // A price edit as updateService makes it: the row and one outbox row, in one transaction.
+  const { id } = ctx.database.sqlite
+    .prepare("SELECT id FROM services WHERE status = 'live' LIMIT 1 OFFSET ?")
+    .get(i * 997) as { id: string };
+  ctx.database.sqlite.transaction(() => {
+    ctx.database.sqlite
+      .prepare("UPDATE services SET weekday_rate_pence = weekday_rate_pence + 1, updated_at = ? WHERE id = ?")
+      .run(Date.now(), id);
+    enqueueSearchChange(ctx.database.db, "service", id, "upsert");
+  })();
   after.push(time(() => ratesOverview(ctx, {})));
 }
-report("first page after a catalogue change (recompute)", after);
+report("first page after a price edit (catch up from the outbox)", after);
+const suspended: number[] = [];
+for (let i = 0; i < 5; i++) {
+  // A provider suspended and approved again: its 50 services leave and come back.
+  const { id } = ctx.database.sqlite.prepare("SELECT id FROM providers LIMIT 1 OFFSET ?").get(i * 37) as { id: string };
+  ctx.database.sqlite.transaction(() => {
+    ctx.database.sqlite
+      .prepare(
+        "UPDATE providers SET accreditation_status = CASE accreditation_status WHEN 'approved' THEN 'suspended' ELSE 'approved' END WHERE id = ?",
+      )
+      .run(id);
+    enqueueSearchChange(ctx.database.db, "provider", id, "upsert");
+  })();
+  suspended.push(time(() => ratesOverview(ctx, {})));
+}
+report("first page after a provider suspension", suspended);
 ctx.database.close();
 for (const suffix of ["", "-wal", "-shm"]) rmSync(copy + suffix, { force: true });

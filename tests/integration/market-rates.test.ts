@@ -7,8 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../app/domain/permissions";
 import { createAccount } from "../../app/services/accounts.server";
+import { createAppContext } from "../../app/services/context.server";
 import { ratesCsv, rateTableRows } from "../../app/services/market/rates-table";
-import { localityHints, medianWeekdayRates, rateFigures, ratesOverview } from "../../app/services/market/rates.server";
+import {
+  allRateFigures,
+  localityHints,
+  medianWeekdayRates,
+  rateFigures,
+  ratesOverview,
+} from "../../app/services/market/rates.server";
 import { setServicePaused, updateService } from "../../app/services/provider-services.server";
 import { setAccreditation } from "../../app/services/providers.server";
 import { makeCouncilAdmin, makeProvider, makeService, serviceInput } from "../support/storefront-fixtures";
@@ -172,6 +179,16 @@ describe("the figures follow the catalogue", () => {
     expect(wigan.weekday?.median).toBe(2200);
     expect(setAccreditation(ctx, council, p2.providerId, { status: "approved" }).ok).toBe(true);
     expect(setServicePaused(ctx, p2, s3, false).ok).toBe(true);
+    expect(figure("wigan", "home_care").services).toBe(7);
+  });
+
+  it("kept up to date from the outbox, they equal a fresh pass over the catalogue", () => {
+    const fresh = createAppContext({ databasePath: ctx.database.sqlite.name, secureCookies: false });
+    try {
+      expect(allRateFigures(fresh)).toEqual(allRateFigures(ctx));
+    } finally {
+      fresh.database.close();
+    }
   });
 });
 
