@@ -11,6 +11,7 @@ import { createWebServer } from "./app/http/express-app.server";
 import { chargeEndedVisits } from "./app/services/bookings/delivery.server";
 import { expireUnpaidBookings } from "./app/services/bookings/expiry.server";
 import { expireSupportRequests } from "./app/services/support-requests/requests.server";
+import { allRateFigures } from "./app/services/market/rates.server";
 import { createAppContext, searchConnection } from "./app/services/context.server";
 import { isDatabaseEmpty, seedDemoData } from "./app/seed/seed.server";
 import { startSearchCounting } from "./app/services/market/search-counts.server";
@@ -88,6 +89,8 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 const web = createWebServer({ build, app, mode });
 const host = process.env.HOST ?? "127.0.0.1";
 app.internalOrigin = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+// The market rates figures take one pass over the catalogue; do it before the first council page asks.
+allRateFigures(app);
 const httpServer = web.listen(port, host, () => {
   say(`Care and Support Marketplace is running at http://localhost:${port}`);
 });

@@ -160,10 +160,13 @@ export function WeekdaySpreadChart(props: { categoryLabel: string; areas: readon
   const sorted = [...areas].sort((a, b) => a.spread.median - b.spread.median);
   const lowest = sorted[0]!;
   const highest = sorted.at(-1)!;
+  const range = `Each bar runs from the lower to the upper quartile of weekday hourly rates, with a mark at the median.`;
   const summary =
     areas.length === 1
       ? `In ${lowest.area} the median weekday rate is ${formatPence(lowest.spread.median)} an hour; the middle half of services charge ${formatPence(lowest.spread.lowerQuartile)} to ${formatPence(lowest.spread.upperQuartile)}.`
-      : `Each bar runs from the lower to the upper quartile of weekday hourly rates, with a mark at the median. The median is lowest in ${lowest.area} (${formatPence(lowest.spread.median)}) and highest in ${highest.area} (${formatPence(highest.spread.median)}).`;
+      : lowest.spread.median === highest.spread.median
+        ? `${range} The median is ${formatPence(lowest.spread.median)} in every area shown.`
+        : `${range} The median is lowest in ${lowest.area} (${formatPence(lowest.spread.median)}) and highest in ${highest.area} (${formatPence(highest.spread.median)}).`;
   return (
     <ChartWithTable
       title={title}

@@ -354,10 +354,25 @@ const MATRIX: Record<string, RouteEntry> = {
     csrf: { persona: "council", path: "/council/budgets/{holderA}", form: BUDGET_FORM, state: budgetOfA },
   },
   "council.budgets._index.tsx": { checks: [get("/council/budgets", COUNCIL_ONLY)] },
-  // Market spend and quality pages (#12, wt-spend): council only.
+  // Market pages (#12): council only.
   "council.market.quality.tsx": { checks: [get("/council/market/quality", COUNCIL_ONLY)] },
   "council.market.spend.tsx": { checks: [get("/council/market/spend", COUNCIL_ONLY)] },
-  // End of market spend and quality pages.
+  "council.market.rates.tsx": {
+    checks: [
+      get("/council/market/rates", COUNCIL_ONLY),
+      get("/council/market/rates?area=wigan&category=home_care", COUNCIL_ONLY),
+    ],
+  },
+  "council.market.rates[.]csv.tsx": {
+    checks: [
+      get("/council/market/rates.csv?category=home_care", COUNCIL_ONLY, {
+        check: (response, outcome) => {
+          if (outcome.allowed) expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+          else expect(response.headers.get("content-type") ?? "").not.toMatch(/csv/);
+        },
+      }),
+    ],
+  },
   "council.providers.tsx": {
     checks: [
       get("/council/providers", COUNCIL_ONLY),

@@ -1,15 +1,14 @@
 /**
  * Rates by locality (issue #12): for each area and category, how many services are listed and the
- * spread of their hourly rates on weekdays, weekends and bank holidays. One GROUP BY pass in SQL hands
- * back each group's rates already sorted (group_concat … ORDER BY), and the result is cached per
- * database until the catalogue changes, so the council page and the provider hint stay fast at 100,000
- * services.
+ * spread of their hourly rates on weekdays, weekends and bank holidays. The figures are kept in memory
+ * per database and brought up to date from the search outbox (rates-store.server.ts), so the council
+ * page and the provider hint stay fast at 100,000 services.
  */
 import { CATEGORY_LABELS, isServiceCategory } from "../../domain/catalogue";
-import { hintAllowed, spreadOf, type LeftOutReason, type Spread } from "../../domain/market";
+import { hintAllowed, type LeftOutReason, type Spread } from "../../domain/market";
 import type { Pence } from "../../domain/money";
-import type { DatabaseHandle } from "../../../db/client.server";
 import type { AppContext } from "../context.server";
+import { loadRateFigures } from "./rates-store.server";
 import { rateTableRows } from "./rates-table";
 
 /** The figures for one area and one category. */
@@ -32,99 +31,13 @@ export interface RateFigures {
   bankHoliday: Spread | null;
 }
 
-interface GroupRow {
-  localityId: string;
-  localityName: string;
-  category: string;
-  services: number;
-  unpublished: number;
-  notHourly: number;
-  weekday: string | null;
-  weekend: string | null;
-  bankHoliday: string | null;
-}
-
-// Listed = service live and provider approved (app/domain/listing.ts says the same for one service).
-// A price is averaged when it is published and by the hour. group_concat skips NULLs, so the CASE
-// leaves everything else out of the lists; ORDER BY inside the aggregate sorts each list in SQLite.
-const GROUPS_SQL = `
-  WITH averaged AS (
-    SELECT s.id, s.category, s.price_published AS published,
-           s.price_published = 1 AND s.rate_unit = 'hour' AS hourly,
-           s.weekday_rate_pence AS weekday, s.weekend_rate_pence AS weekend,
-           coalesce(s.bank_holiday_rate_pence, s.weekend_rate_pence) AS bank_holiday
-    FROM services s JOIN providers p ON p.id = s.provider_id
-    WHERE s.status = 'live' AND p.accreditation_status = 'approved'
-  )
-  SELECT sa.locality_id AS localityId, l.name AS localityName, a.category AS category,
-         count(*) AS services,
-         sum(a.published = 0) AS unpublished,
-         sum(a.published = 1 AND NOT a.hourly) AS notHourly,
-         group_concat(CASE WHEN a.hourly THEN a.weekday END, ',' ORDER BY a.weekday) AS weekday,
-         group_concat(CASE WHEN a.hourly THEN a.weekend END, ',' ORDER BY a.weekend) AS weekend,
-         group_concat(CASE WHEN a.hourly THEN a.bank_holiday END, ',' ORDER BY a.bank_holiday) AS bankHoliday
-  FROM averaged a
-  JOIN service_areas sa ON sa.service_id = a.id
-  JOIN localities l ON l.id = sa.locality_id
-  GROUP BY sa.locality_id, a.category
-`;
-
-function ratesOf(list: string | null): Pence[] {
-  if (!list) return [];
-  return list.split(",").map(Number);
-}
-
 function categoryLabel(category: string): string {
   return isServiceCategory(category) ? CATEGORY_LABELS[category] : category;
 }
 
-function computeFigures(database: DatabaseHandle): RateFigures[] {
-  const rows = database.sqlite.prepare(GROUPS_SQL).all() as GroupRow[];
-  const figures = rows.map((row): RateFigures => {
-    const weekday = ratesOf(row.weekday);
-    return {
-      localityId: row.localityId,
-      localityName: row.localityName,
-      category: row.category,
-      categoryLabel: categoryLabel(row.category),
-      services: row.services,
-      pricesNotPublished: row.unpublished,
-      averaged: weekday.length,
-      leftOut: { price_not_published: row.unpublished, not_hourly: row.notHourly },
-      weekday: spreadOf(weekday),
-      weekend: spreadOf(ratesOf(row.weekend)),
-      bankHoliday: spreadOf(ratesOf(row.bankHoliday)),
-    };
-  });
-  return figures.sort(
-    (a, b) => a.localityName.localeCompare(b.localityName) || a.categoryLabel.localeCompare(b.categoryLabel),
-  );
-}
-
-/**
- * What the figures depend on changes only through writes that also change a search document (a
- * price, areas, a pause, a deletion, a provider's accreditation), and every such write adds a row to
- * the search outbox in the same transaction (DESIGN.md, Search). So the outbox's AUTOINCREMENT
- * sequence (one row read from sqlite_sequence, never reused, not lowered when processed rows are
- * cleaned up) is a version that moves whenever the figures might. Other changes (a new review, a
- * booking) move it too: the figures are recomputed needlessly then, never kept stale.
- */
-function catalogueVersion(database: DatabaseHandle): number {
-  const row = database.sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'search_outbox'").get() as
-    { seq: number } | undefined;
-  return row?.seq ?? 0;
-}
-
-const cache = new WeakMap<DatabaseHandle, { version: number; figures: RateFigures[] }>();
-
 /** Every area × category with at least one listed service, by area name then category. */
 export function allRateFigures(ctx: AppContext): RateFigures[] {
-  const version = catalogueVersion(ctx.database);
-  const cached = cache.get(ctx.database);
-  if (cached && cached.version === version) return cached.figures;
-  const figures = computeFigures(ctx.database);
-  cache.set(ctx.database, { version, figures });
-  return figures;
+  return loadRateFigures(ctx.database);
 }
 
 export interface RateFilter {
