@@ -354,6 +354,10 @@ const MATRIX: Record<string, RouteEntry> = {
     csrf: { persona: "council", path: "/council/budgets/{holderA}", form: BUDGET_FORM, state: budgetOfA },
   },
   "council.budgets._index.tsx": { checks: [get("/council/budgets", COUNCIL_ONLY)] },
+  // Unmet demand (#12): council only, whichever period is asked for.
+  "council.market.demand.tsx": {
+    checks: [get("/council/market/demand", COUNCIL_ONLY), get("/council/market/demand?days=30", COUNCIL_ONLY)],
+  },
   "council.providers.tsx": {
     checks: [
       get("/council/providers", COUNCIL_ONLY),
