@@ -2,6 +2,7 @@
  * The rate card's fields: how the provider charges, and the rates. Used for a service's published
  * rates and for the rates a provider quotes for one support request.
  */
+import type { ReactNode } from "react";
 import { RATE_UNIT_LABELS, RATE_UNITS } from "../domain/rate-card";
 import type { FieldErrorItem } from "../http/form-types";
 import { errorFor, Radios, TextField } from "./forms";
@@ -12,8 +13,10 @@ export function RateCardFields(props: {
   errors?: readonly FieldErrorItem[];
   /** The pricing choice as it stands in the form now, so only the rate fields that apply show. */
   pricing: string;
+  /** Shown with the weekday rate (and the single rate, which is the weekday rate too): the area averages. */
+  weekdayHint?: ReactNode;
 }) {
-  const { values, errors, pricing } = props;
+  const { values, errors, pricing, weekdayHint } = props;
   const hydrated = useHydrated();
   // Before JavaScript runs (or without it) both sets of rate fields show; after, only the chosen one.
   const showSingle = !hydrated || pricing !== "by_day_type";
@@ -42,6 +45,7 @@ export function RateCardFields(props: {
         <TextField
           name="singleRate"
           label="Rate"
+          hint={weekdayHint}
           prefix="£"
           width="money"
           inputMode="decimal"
@@ -54,7 +58,16 @@ export function RateCardFields(props: {
         <TextField
           name="weekdayRate"
           label="Weekday rate"
-          hint="Monday to Friday."
+          hint={
+            weekdayHint ? (
+              <>
+                Monday to Friday.
+                {weekdayHint}
+              </>
+            ) : (
+              "Monday to Friday."
+            )
+          }
           prefix="£"
           width="money"
           inputMode="decimal"

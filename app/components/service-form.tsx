@@ -18,6 +18,7 @@ import {
   TextArea,
   TextField,
 } from "./forms";
+import { hintsFor, LocalityRateHint, type LocalityHintData } from "./locality-rate-hint";
 import { RateCardFields } from "./rate-card-fields";
 
 const RATE_FIELDS = [
@@ -80,6 +81,8 @@ export function ServiceForm(props: {
   errors?: FieldErrorItem[];
   areas: { id: string; name: string }[];
   submitLabel: string;
+  /** Area averages for the provider's areas, every category; the form shows those for its choices. */
+  marketHints?: readonly LocalityHintData[];
 }) {
   const { values, errors, areas } = props;
   const formRef = useRef<HTMLFormElement>(null);
@@ -91,6 +94,10 @@ export function ServiceForm(props: {
     ),
   );
   const [pricing, setPricing] = useState(values.pricing ?? "");
+  const [category, setCategory] = useState(values.category ?? "");
+  const [chosenAreas, setChosenAreas] = useState(() => (values.areas ?? "").split(",").filter(Boolean));
+
+  const shownHints = hintsFor(props.marketHints ?? [], category, chosenAreas);
 
   function refresh() {
     const form = formRef.current;
@@ -101,6 +108,8 @@ export function ServiceForm(props: {
       return typeof v === "string" ? v : "";
     };
     setPricing(read("pricing"));
+    setCategory(read("category"));
+    setChosenAreas(data.getAll("areas").filter((v): v is string => typeof v === "string"));
     setPreview(previewOf(rateInputOf(read), read("pricePublished") === "on"));
   }
 
@@ -205,7 +214,12 @@ export function ServiceForm(props: {
           <p className="hint">
             Type amounts in pounds and pence, like 18.50. People compare prices, so keep them simple.
           </p>
-          <RateCardFields values={values} errors={errors} pricing={pricing} />
+          <RateCardFields
+            values={values}
+            errors={errors}
+            pricing={pricing}
+            weekdayHint={shownHints.length > 0 ? <LocalityRateHint shown={shownHints} /> : undefined}
+          />
           <SingleCheckbox
             name="pricePublished"
             label="Publish my prices"

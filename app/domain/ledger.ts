@@ -21,6 +21,7 @@
  * what is still committed.
  */
 import { penceToInput, type Pence } from "./money";
+import { csvField, csvText } from "./csv";
 
 export const LEDGER_KINDS = [
   "allocation",
@@ -190,17 +191,6 @@ export function statementCsv(
     );
   }
   return lines.join("\r\n") + "\r\n";
-}
-
-// Characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula (OWASP CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvText(value: string): string {
-  return csvField(FORMULA_START.test(value) ? `'${value}` : value);
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /**

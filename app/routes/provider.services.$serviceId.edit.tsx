@@ -6,6 +6,7 @@ import { SERVICE_STATUS_LABELS } from "../domain/catalogue";
 import { refusalResponse, requireProviderStaff } from "../http/guards.server";
 import { parseServiceForm } from "../http/service-form.server";
 import { rateCardOf } from "../services/catalogue.server";
+import { localityHints } from "../services/market/rates.server";
 import { providerAreaOptions } from "../services/provider-profile.server";
 import { getServiceForEditing, setServicePaused, updateService } from "../services/provider-services.server";
 
@@ -18,10 +19,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = getServiceForEditing(context.app, actor, params.serviceId ?? "");
   if (!found.ok) throw refusalResponse(found.reason);
   const { service } = found;
+  const areas = providerAreaOptions(context.app, actor.providerId);
   return {
     service: { id: service.id, title: service.title, status: service.status },
     values: serviceFormValues({ ...service, rateCard: rateCardOf(service) }),
-    areas: providerAreaOptions(context.app, actor.providerId),
+    areas,
+    marketHints: localityHints(
+      context.app,
+      areas.map((a) => a.id),
+    ),
   };
 }
 
@@ -53,7 +59,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function EditService() {
-  const { service, values, areas } = useLoaderData<typeof loader>();
+  const { service, values, areas, marketHints } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const paused = service.status === "paused";
   return (
@@ -67,6 +73,7 @@ export default function EditService() {
         values={failure?.values ?? values}
         errors={failure?.errors}
         areas={areas}
+        marketHints={marketHints}
         submitLabel="Save changes"
       />
       <h2>Pause or delete</h2>

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NEW_SERVICE_VALUES, ServiceForm } from "../components/service-form";
 import { refusalResponse, requireProviderStaff } from "../http/guards.server";
 import { parseServiceForm } from "../http/service-form.server";
+import { localityHints } from "../services/market/rates.server";
 import { providerAreaOptions } from "../services/provider-profile.server";
 import { createService } from "../services/provider-services.server";
 
@@ -10,7 +11,14 @@ export const meta: MetaFunction = () => [{ title: "Add a service – Care and Su
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requireProviderStaff(request, context);
-  return { areas: providerAreaOptions(context.app, actor.providerId) };
+  const areas = providerAreaOptions(context.app, actor.providerId);
+  return {
+    areas,
+    marketHints: localityHints(
+      context.app,
+      areas.map((a) => a.id),
+    ),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -29,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewService() {
-  const { areas } = useLoaderData<typeof loader>();
+  const { areas, marketHints } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   return (
     <>
@@ -42,6 +50,7 @@ export default function NewService() {
         values={failure?.values ?? { ...NEW_SERVICE_VALUES, areas: areas.map((a) => a.id).join(",") }}
         errors={failure?.errors}
         areas={areas}
+        marketHints={marketHints}
         submitLabel="Add service"
       />
     </>

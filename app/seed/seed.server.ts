@@ -22,6 +22,7 @@ import {
 import { furnishProvider } from "./providers.server";
 import { seedDemoSupportRequests } from "./requests.server";
 import { seedDemoReviews } from "./reviews.server";
+import { seedInventedScoreHistory } from "./score-history.server";
 import { must, mustCreate } from "./support.server";
 
 export { seededRandom } from "./support.server";
@@ -154,6 +155,7 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
   if (options.reviews !== false) {
     await seedDemoReviews(ctx, adminActor, staffByProvider, passwordHash, options.randomSeed ?? 2026);
     log("seeded demo reviews");
+    log(`wrote ${seedInventedScoreHistory(ctx)} invented past quality scores (app/seed/score-history.server.ts)`);
   }
 
   if (options.supportRequests !== false) {

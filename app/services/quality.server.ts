@@ -3,9 +3,18 @@
  * transaction of every review, moderation, booking outcome, rating or listing change; writes the
  * signal and tells the search outbox, so search ranks on it.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
-import { bookings, payments, providers, qualitySignals, reviews, serviceAreas, services } from "../../db/schema";
+import {
+  bookings,
+  payments,
+  providers,
+  qualityScoreHistory,
+  qualitySignals,
+  reviews,
+  serviceAreas,
+  services,
+} from "../../db/schema";
 import {
   DEFAULT_MEANS,
   marketplaceMeans,
@@ -17,6 +26,7 @@ import {
   type ReviewInput,
 } from "../domain/quality-score";
 import { explanation } from "../domain/quality-explanation";
+import { londonDateOf } from "../domain/london-time";
 import { supportRequestMatches, supportRequests } from "../../db/schema/support-requests";
 import type { RequestAnswerInput } from "../domain/responsiveness";
 import { enqueueSearchChange } from "./outbox.server";
@@ -145,6 +155,21 @@ function store(
 }
 
 /**
+ * One row per provider per London day for the council's "whose score fell" list: a later recompute the
+ * same day replaces the score, an earlier one (a backdated `now`) never overwrites a later one.
+ */
+export function recordScoreHistory(db: Db, providerId: string, score: number, now: number): void {
+  db.insert(qualityScoreHistory)
+    .values({ providerId, day: londonDateOf(new Date(now)), score, recordedAt: now })
+    .onConflictDoUpdate({
+      target: [qualityScoreHistory.providerId, qualityScoreHistory.day],
+      set: { score, recordedAt: now },
+      setWhere: sql`excluded.recorded_at >= ${qualityScoreHistory.recordedAt}`,
+    })
+    .run();
+}
+
+/**
  * Recomputes the provider's signal and that of its live services (or only `serviceIds`), and queues
  * the search documents. Call inside the transaction that changed something the signal depends on.
  */
@@ -195,6 +220,7 @@ export function recomputeQuality(
     now,
   });
   store(db, "provider", providerId, providerSignal, explanation(providerSignal, provider.cqcRating, published), now);
+  recordScoreHistory(db, providerId, providerSignal.score, now);
 
   const targets = options.serviceIds ? live.filter((s) => options.serviceIds!.includes(s.id)) : live;
   for (const service of targets) {

@@ -358,6 +358,10 @@ const MATRIX: Record<string, RouteEntry> = {
   "council.market.demand.tsx": {
     checks: [get("/council/market/demand", COUNCIL_ONLY), get("/council/market/demand?days=30", COUNCIL_ONLY)],
   },
+  // Market spend and quality pages (#12, wt-spend): council only.
+  "council.market.quality.tsx": { checks: [get("/council/market/quality", COUNCIL_ONLY)] },
+  "council.market.spend.tsx": { checks: [get("/council/market/spend", COUNCIL_ONLY)] },
+  // End of market spend and quality pages.
   "council.providers.tsx": {
     checks: [
       get("/council/providers", COUNCIL_ONLY),

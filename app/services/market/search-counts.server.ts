@@ -20,7 +20,7 @@ import {
   type SearchTally,
 } from "../../domain/search-demand";
 import type { AppContext } from "../context.server";
-import { medianWeekdayRates } from "./median-rates-temporary.server";
+import { medianWeekdayRates } from "./rates.server";
 
 /** The medians are read again at most this often, by the flush timer, not by a search. */
 const MEDIANS_MAX_AGE_MS = 10 * 60_000;
