@@ -91,17 +91,27 @@ export function searchWithSqlite(
     params.minStars !== null ? sql`${qualitySignals.stars} >= ${params.minStars}` : undefined,
   ];
   const where = and(...conditions);
-  // The cheapest published hourly price over every match comes from the same counting query.
-  const cheapestHourly = sql<
-    number | null
-  >`min(case when ${services.pricePublished} = 1 and ${services.rateUnit} = 'hour' then ${services.weekdayRatePence} end)`;
+  // Hourly prices over every match come from the same counting query.
+  const threshold = options.hourlyThresholdPence;
+  const hourly = sql`${services.pricePublished} = 1 and ${services.rateUnit} = 'hour'`;
   const counted = db
-    .select(options.cheapestHourly ? { n: count(), cheapest: cheapestHourly } : { n: count() })
+    .select(
+      threshold !== undefined
+        ? {
+            n: count(),
+            hourly: sql<number>`coalesce(sum(case when ${hourly} then 1 else 0 end), 0)`.mapWith(Number),
+            atOrBelow:
+              sql<number>`coalesce(sum(case when ${hourly} and ${services.weekdayRatePence} <= ${Math.floor(threshold)} then 1 else 0 end), 0)`.mapWith(
+                Number,
+              ),
+          }
+        : { n: count() },
+    )
     .from(services)
     .innerJoin(providers, eq(providers.id, services.providerId))
     .leftJoin(qualitySignals, serviceSignal)
     .where(where)
-    .get() as { n: number; cheapest?: number | null } | undefined;
+    .get() as { n: number; hourly?: number; atOrBelow?: number } | undefined;
   const total = counted?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / params.pageSize));
   const order = orderFor(params.sort);
@@ -139,6 +149,8 @@ export function searchWithSqlite(
         .limit(1)
         .get() !== undefined,
     processingMs: Math.round(performance.now() - started),
-    ...(options.cheapestHourly ? { cheapestHourlyPence: counted?.cheapest ?? null } : {}),
+    ...(threshold !== undefined
+      ? { hourlyPrices: { hourly: counted?.hourly ?? 0, atOrBelow: counted?.atOrBelow ?? 0 } }
+      : {}),
   };
 }

@@ -106,13 +106,15 @@ export async function searchWithMeilisearch(
     // One count-only query for each facet in use, without its own filter.
     ...activeFacets.map((facet) => ({ ...base, filter: combine(groups, facet), facets: [facet], limit: 0 })),
   ];
-  // The cheapest hourly price over every match, from facet stats in the same request (no second round trip).
-  const cheapestAt = queries.length;
-  if (options.cheapestHourly) {
+  // Hourly prices over every match, in the same request (no second round trip): the main query counts
+  // matches by rate unit, and one count-only query those at or below the threshold.
+  const threshold = options.hourlyThresholdPence;
+  const thresholdAt = queries.length;
+  if (threshold !== undefined) {
+    queries[0]!.facets = [...(queries[0]!.facets ?? []), "rateUnit"];
     queries.push({
       ...base,
-      filter: [...(combine(groups) as string[]), 'rateUnit = "hour"'],
-      facets: ["weekdayRatePence"],
+      filter: [...(combine(groups) as string[]), `rateUnit = "hour" AND weekdayRatePence <= ${Math.floor(threshold)}`],
       limit: 0,
     });
   }
@@ -133,8 +135,13 @@ export async function searchWithMeilisearch(
     facets,
     reviewsExist: (main.facetStats?.reviewCount?.max ?? 0) > 0,
     processingMs: Math.round(performance.now() - started),
-    ...(options.cheapestHourly
-      ? { cheapestHourlyPence: results[cheapestAt]?.facetStats?.weekdayRatePence?.min ?? null }
+    ...(threshold !== undefined
+      ? {
+          hourlyPrices: {
+            hourly: main.facetDistribution?.rateUnit?.hour ?? 0,
+            atOrBelow: results[thresholdAt]?.estimatedTotalHits ?? results[thresholdAt]?.totalHits ?? 0,
+          },
+        }
       : {}),
   };
 }

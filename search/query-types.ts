@@ -62,16 +62,21 @@ export interface SearchResults {
   reviewsExist: boolean;
   processingMs: number;
   /**
-   * The lowest published hourly weekday rate over all matches (not just this page), in pence; null when
-   * no match publishes one. Only there when asked for with `cheapestHourly` (for counting unmet demand).
+   * Over all matches (not just this page): how many publish an hourly weekday rate, and how many of those
+   * are at or below `hourlyThresholdPence`. Only there when asked for (for counting unmet demand).
    */
-  cheapestHourlyPence?: number | null;
+  hourlyPrices?: HourlyPriceCounts;
+}
+
+export interface HourlyPriceCounts {
+  hourly: number;
+  atOrBelow: number;
 }
 
 /** What a search is asked to work out besides its results page. */
 export interface SearchOptions {
-  /** Also find the cheapest published hourly weekday rate among all matches, in the same request. */
-  cheapestHourly?: boolean;
+  /** Also count the matches with a published hourly weekday rate, and those at or below this, in the same request. */
+  hourlyThresholdPence?: number;
 }
 
 export function emptyParams(overrides: Partial<SearchParams> = {}): SearchParams {

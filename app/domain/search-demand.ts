@@ -1,8 +1,8 @@
 /**
  * Unmet demand (issue #12): what a search found, counted anonymously. A search is reduced to four facts
  * — the London day, the area, the category and the outcome — and counted; the words typed and who
- * searched are never part of it. Pure: the caller supplies the day, the hits' cheapest price and the
- * area's median.
+ * searched are never part of it. Pure: the caller supplies the day and how the matches' prices compare
+ * with the area's median.
  */
 
 export const SEARCH_OUTCOME_KEYS = ["found", "none", "only_dearer"] as const;
@@ -46,12 +46,11 @@ export interface SearchFacts {
   /** How many services matched, over all pages. */
   total: number;
   /**
-   * The lowest published hourly weekday rate among all matches, in pence; null when none of them has
-   * one; undefined when it was not asked for (the search did not choose an area and a category).
+   * Of all matches, how many publish an hourly weekday rate, and how many of those charge the median for
+   * the search's area and category or less; undefined when not known (no area and category chosen, or
+   * no median for them).
    */
-  cheapestHourlyPence: number | null | undefined;
-  /** The median weekday hourly rate for the search's area and category; null or undefined when unknown. */
-  medianPence: number | null | undefined;
+  hourlyPrices: { hourly: number; atOrBelow: number } | undefined;
 }
 
 /**
@@ -62,9 +61,9 @@ export interface SearchFacts {
  */
 export function classifySearch(facts: SearchFacts): SearchOutcome {
   if (facts.total <= 0) return "none";
-  const { cheapestHourlyPence: cheapest, medianPence: median } = facts;
-  if (cheapest === null || cheapest === undefined || median === null || median === undefined) return "found";
-  return cheapest > median ? "only_dearer" : "found";
+  const prices = facts.hourlyPrices;
+  if (!prices || prices.hourly <= 0) return "found";
+  return prices.atOrBelow === 0 ? "only_dearer" : "found";
 }
 
 export interface SearchCountRow {

@@ -33,7 +33,7 @@ function chartSummary(view: UnmetDemandView): string {
   if (!top) return `No search that chose an area and a kind of support went unmet in the last ${view.days} days.`;
   return (
     `Of ${searchesText(placed)} that chose an area and a kind of support in the last ${view.days} days, ` +
-    `${unmetPlaced} found nothing or only dearer services in the ${view.pairs.length} places shown. ` +
+    `${unmetPlaced} found nothing or only dearer services in the ${view.pairs.length === 1 ? "place" : `${view.pairs.length} places`} shown. ` +
     `The most: ${top.categoryLabel} in ${top.areaName}, ${searchesText(top.unmet)} of ${top.searches}.`
   );
 }
@@ -85,7 +85,7 @@ export default function UnmetDemand() {
         </div>
       </Form>
 
-      <dl className="summary-list">
+      <dl className="summary-list demand-summary">
         <div className="summary-list__row">
           <dt>Period</dt>
           <dd>

@@ -6,14 +6,15 @@ import { searchWithSqlite } from "../../search/fallback.server";
 import { searchWithMeilisearch } from "../../search/queries.server";
 import type { SearchOptions, SearchParams, SearchResults } from "../../search/query-types";
 import type { AppContext } from "./context.server";
-import { countSearch, wantsCheapestHourly } from "./market/search-counts.server";
+import { countSearch, medianToCompare } from "./market/search-counts.server";
 import { SEARCH_DOCUMENT_LABELS } from "./search-labels";
 
 let lastWarning = 0;
 
 /** Searches, and counts the search anonymously for the council's unmet-demand figures. */
 export async function searchServices(ctx: AppContext, params: SearchParams): Promise<SearchResults> {
-  const options = { cheapestHourly: wantsCheapestHourly(ctx, params) };
+  const median = medianToCompare(ctx, params);
+  const options: SearchOptions = median === undefined ? {} : { hourlyThresholdPence: median };
   const results = await search(ctx, params, options);
   try {
     countSearch(ctx, params, results);

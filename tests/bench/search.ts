@@ -2,14 +2,18 @@
  * `npm run bench:search`: 100,000 services from 2,000 providers (made by the seed generator, reused on
  * later runs), indexed into a fresh Meilisearch, then the same fixed set of realistic searches run
  * through Meilisearch (as the search page does: facets, sorts, highlights) and through a plain SQLite
- * LIKE baseline over the same fields. Prints figures; asserts nothing.
+ * LIKE baseline over the same fields. Then the same searches through the app's search use case with
+ * anonymous search counting on and off (issue #12), interleaved so both see the same machine, and the
+ * difference. `--counting off` skips that comparison. Prints figures; asserts nothing.
  */
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { count } from "drizzle-orm";
 import { services } from "../../db/schema";
-import { createAppContext } from "../../app/services/context.server";
+import { createAppContext, type AppContext } from "../../app/services/context.server";
+import { startSearchCounting } from "../../app/services/market/search-counts.server";
+import { searchServices } from "../../app/services/search.server";
 import { SEARCH_DOCUMENT_LABELS } from "../../app/services/search-labels";
 import { seededRandom, seedDemoData } from "../../app/seed/seed.server";
 import { LOCALITIES } from "../../db/localities";
@@ -26,6 +30,7 @@ const { values } = parseArgs({
     providers: { type: "string", default: "2000" },
     "services-per-provider": { type: "string", default: "50" },
     queries: { type: "string", default: "240" },
+    counting: { type: "string", default: "compare" },
   },
 });
 const providers = Number(values.providers);
@@ -147,6 +152,7 @@ async function main() {
     console.log(
       `average results per query: meilisearch ${(meiliHits / mix.length).toFixed(0)}, like ${(likeHits / mix.length).toFixed(0)} (like has no typos or synonyms)`,
     );
+    if (values.counting !== "off") await compareCounting(client, mix, report);
     console.log(`meilisearch peak RSS: ${(peakRss() / 1024 / 1024).toFixed(0)} MiB`);
     console.log(
       `search p95 ${meiliP95.toFixed(1)} ms; like p95 ${likeP95.toFixed(1)} ms; ratio ${(likeP95 / meiliP95).toFixed(1)}`,
@@ -154,6 +160,66 @@ async function main() {
   } finally {
     await meili.stop();
     app.database.close();
+  }
+}
+
+/**
+ * The search use case (what the search page calls) with counting on and with it off, each query run both
+ * ways in turn (alternating which goes first), with the flush timer running as in the server.
+ */
+async function compareCounting(
+  client: ReturnType<typeof createSearchClient>,
+  mix: SearchParams[],
+  report: (name: string, list: number[]) => number,
+) {
+  const withSearch = (searchCounting: boolean): AppContext => {
+    const ctx = createAppContext({ databasePath, searchCounting });
+    ctx.search = { client, indexUid: "services" };
+    return ctx;
+  };
+  const on = withSearch(true);
+  const off = withSearch(false);
+  const counting = startSearchCounting(on);
+  try {
+    for (const params of mix.slice(0, 20)) {
+      await searchServices(on, params);
+      await searchServices(off, params);
+    }
+    const timings = { on: [] as number[], off: [] as number[], onPriced: [] as number[], offPriced: [] as number[] };
+    for (const [i, params] of mix.entries()) {
+      const priced = params.page === 1 && params.area !== null && params.categories.length === 1;
+      for (const which of i % 2 === 0 ? (["on", "off"] as const) : (["off", "on"] as const)) {
+        const t = performance.now();
+        await searchServices(which === "on" ? on : off, params);
+        const ms = performance.now() - t;
+        timings[which].push(ms);
+        if (priced) timings[which === "on" ? "onPriced" : "offPriced"].push(ms);
+      }
+    }
+    const mean = (list: number[]) => list.reduce((a, b) => a + b, 0) / Math.max(1, list.length);
+    const p50 = (list: number[]) =>
+      percentile(
+        [...list].sort((a, b) => a - b),
+        50,
+      );
+    const change = (a: number, b: number) => `${(((a - b) / b) * 100).toFixed(1)}%`;
+    const onP95 = report("search use case, counting on", timings.on);
+    const offP95 = report("search use case, counting off", timings.off);
+    console.log(
+      `counting on vs off: mean ${mean(timings.on).toFixed(1)} vs ${mean(timings.off).toFixed(1)} ms (${change(mean(timings.on), mean(timings.off))}), ` +
+        `p50 ${change(p50(timings.on), p50(timings.off))}, p95 ${change(onP95, offP95)} (target: within 5%)`,
+    );
+    if (timings.onPriced.length > 0) {
+      report("  of which chose an area and one category, counting on (also counts prices against the median)", timings.onPriced);
+      report("  of which chose an area and one category, counting off", timings.offPriced);
+      console.log(
+        `  those searches: mean ${change(mean(timings.onPriced), mean(timings.offPriced))}, p50 ${change(p50(timings.onPriced), p50(timings.offPriced))}`,
+      );
+    }
+  } finally {
+    counting.stop();
+    on.database.close();
+    off.database.close();
   }
 }
 

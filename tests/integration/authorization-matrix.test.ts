@@ -354,7 +354,10 @@ const MATRIX: Record<string, RouteEntry> = {
     csrf: { persona: "council", path: "/council/budgets/{holderA}", form: BUDGET_FORM, state: budgetOfA },
   },
   "council.budgets._index.tsx": { checks: [get("/council/budgets", COUNCIL_ONLY)] },
-  // Market pages (#12): council only.
+  // Market pages (#12): council only; the demand page whichever period is asked for.
+  "council.market.demand.tsx": {
+    checks: [get("/council/market/demand", COUNCIL_ONLY), get("/council/market/demand?days=30", COUNCIL_ONLY)],
+  },
   "council.market.quality.tsx": { checks: [get("/council/market/quality", COUNCIL_ONLY)] },
   "council.market.spend.tsx": { checks: [get("/council/market/spend", COUNCIL_ONLY)] },
   "council.market.rates.tsx": {

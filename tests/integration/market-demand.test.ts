@@ -150,31 +150,35 @@ async function signedIn(email: string): Promise<WebClient> {
   return client;
 }
 
-describe("the cheapest hourly price of a search", () => {
-  it("comes from every match with a published hourly rate, in Meilisearch and in SQLite", async () => {
+describe("hourly prices of a search, compared with a threshold", () => {
+  it("counts every match with a published hourly rate, in Meilisearch and in SQLite alike", async () => {
     const premium = params({ q: "premium", area: WIGAN, categories: ["home_care"] });
-    const fromMeili = await searchWithMeilisearch(ctx.search!.client, indexUid, premium, { cheapestHourly: true });
-    const fromSqlite = searchWithSqlite(ctx.database.db, premium, SEARCH_DOCUMENT_LABELS, { cheapestHourly: true });
-    // Three premium services match; the visit-priced and the unpublished ones are cheaper but not hourly prices.
-    expect([fromMeili.total, fromMeili.cheapestHourlyPence]).toEqual([3, 2600]);
-    expect([fromSqlite.total, fromSqlite.cheapestHourlyPence]).toEqual([3, 2600]);
     const all = params({ area: WIGAN, categories: ["home_care"] });
-    expect(
-      (await searchWithMeilisearch(ctx.search!.client, indexUid, all, { cheapestHourly: true })).cheapestHourlyPence,
-    ).toBe(1800);
-    expect(
-      searchWithSqlite(ctx.database.db, all, SEARCH_DOCUMENT_LABELS, { cheapestHourly: true }).cheapestHourlyPence,
-    ).toBe(1800);
+    const both = async (search: SearchParams, threshold: number) => {
+      const options = { hourlyThresholdPence: threshold };
+      const fromMeili = await searchWithMeilisearch(ctx.search!.client, indexUid, search, options);
+      const fromSqlite = searchWithSqlite(ctx.database.db, search, SEARCH_DOCUMENT_LABELS, options);
+      expect(fromSqlite.hourlyPrices).toEqual(fromMeili.hourlyPrices);
+      expect(fromSqlite.total).toBe(fromMeili.total);
+      return [fromMeili.total, fromMeili.hourlyPrices];
+    };
+    // Three premium services match; only one has a published hourly price (£26): the visit-priced and
+    // the unpublished ones are cheaper but not comparable.
+    expect(await both(premium, 2100)).toEqual([3, { hourly: 1, atOrBelow: 0 }]);
+    expect(await both(premium, 2600)).toEqual([3, { hourly: 1, atOrBelow: 1 }]);
+    // £18, £20, £22, £26 (and two more premium ones without an hourly price).
+    expect(await both(all, 2100)).toEqual([6, { hourly: 4, atOrBelow: 2 }]);
+    expect(await both(all, 1799)).toEqual([6, { hourly: 4, atOrBelow: 0 }]);
     // Not asked: not there.
-    expect(fromMeili.cheapestHourlyPence).not.toBeUndefined();
-    expect((await searchWithMeilisearch(ctx.search!.client, indexUid, premium)).cheapestHourlyPence).toBeUndefined();
+    expect((await searchWithMeilisearch(ctx.search!.client, indexUid, premium)).hourlyPrices).toBeUndefined();
+    expect(searchWithSqlite(ctx.database.db, premium, SEARCH_DOCUMENT_LABELS).hourlyPrices).toBeUndefined();
   });
 });
 
 describe("counting searches", () => {
   const SEARCHES: Partial<SearchParams>[] = [
     { area: WIGAN, categories: ["home_care"] }, // found: £18 is under the median
-    { q: "premium", area: WIGAN, categories: ["home_care"] }, // only dearer: £26 is the cheapest hourly
+    { q: "premium", area: WIGAN, categories: ["home_care"] }, // only dearer: £26 is the only hourly price
     { q: "xylophone", area: WIGAN, categories: ["home_care"] }, // none
     { q: "premium", area: LEIGH, categories: ["home_care"] }, // none: these services are in Wigan only
     { q: "premium", area: WIGAN }, // found: no category, so no median to compare with

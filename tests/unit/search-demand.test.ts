@@ -30,27 +30,26 @@ describe("searchDimensions", () => {
 
 describe("classifySearch", () => {
   it("is none when nothing matched, whatever the prices", () => {
-    expect(classifySearch({ total: 0, cheapestHourlyPence: undefined, medianPence: undefined })).toBe("none");
-    expect(classifySearch({ total: 0, cheapestHourlyPence: null, medianPence: 2000 })).toBe("none");
+    expect(classifySearch({ total: 0, hourlyPrices: undefined })).toBe("none");
+    expect(classifySearch({ total: 0, hourlyPrices: { hourly: 0, atOrBelow: 0 } })).toBe("none");
   });
 
-  it("is only_dearer when the cheapest hourly price is above the median", () => {
-    expect(classifySearch({ total: 3, cheapestHourlyPence: 2001, medianPence: 2000 })).toBe("only_dearer");
+  it("is only_dearer when every match with an hourly price is above the median", () => {
+    expect(classifySearch({ total: 3, hourlyPrices: { hourly: 3, atOrBelow: 0 } })).toBe("only_dearer");
+    // Matches without an hourly price (by the visit, or unpublished) do not count either way.
+    expect(classifySearch({ total: 5, hourlyPrices: { hourly: 1, atOrBelow: 0 } })).toBe("only_dearer");
   });
 
   it("is found when a match costs the median or less", () => {
-    expect(classifySearch({ total: 3, cheapestHourlyPence: 2000, medianPence: 2000 })).toBe("found");
-    expect(classifySearch({ total: 3, cheapestHourlyPence: 1500, medianPence: 2000 })).toBe("found");
+    expect(classifySearch({ total: 3, hourlyPrices: { hourly: 3, atOrBelow: 1 } })).toBe("found");
+    expect(classifySearch({ total: 3, hourlyPrices: { hourly: 1, atOrBelow: 1 } })).toBe("found");
   });
 
   it("is found when no price could be compared", () => {
     // No match publishes an hourly price.
-    expect(classifySearch({ total: 2, cheapestHourlyPence: null, medianPence: 2000 })).toBe("found");
-    // Not asked (no area or category chosen).
-    expect(classifySearch({ total: 2, cheapestHourlyPence: undefined, medianPence: 2000 })).toBe("found");
-    // No median for that area and category.
-    expect(classifySearch({ total: 2, cheapestHourlyPence: 2500, medianPence: undefined })).toBe("found");
-    expect(classifySearch({ total: 2, cheapestHourlyPence: 2500, medianPence: null })).toBe("found");
+    expect(classifySearch({ total: 2, hourlyPrices: { hourly: 0, atOrBelow: 0 } })).toBe("found");
+    // Not asked (no area or category chosen, or no median for them).
+    expect(classifySearch({ total: 2, hourlyPrices: undefined })).toBe("found");
   });
 });
 

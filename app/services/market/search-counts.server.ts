@@ -20,7 +20,7 @@ import {
   type SearchTally,
 } from "../../domain/search-demand";
 import type { AppContext } from "../context.server";
-import { medianWeekdayRates } from "./median-rates-temporary.server";
+import { medianWeekdayRates } from "./rates.server";
 
 /** The medians are read again at most this often, by the flush timer, not by a search. */
 const MEDIANS_MAX_AGE_MS = 10 * 60_000;
@@ -37,22 +37,25 @@ export function createSearchCounter(): SearchCounter {
   return { tally: new Map(), medians: null };
 }
 
-/**
- * Whether this search should also ask for the cheapest hourly price: only when it is counted (the first
- * page; later pages are the same search read further) and chose an area and one category.
- */
-export function wantsCheapestHourly(ctx: AppContext, params: SearchParams): boolean {
-  return (
-    ctx.searchCounter !== null &&
-    params.page === 1 &&
-    decidesPrice(searchDimensions(params.area?.id ?? null, params.categories))
-  );
-}
-
 function loadMedians(ctx: AppContext, counter: SearchCounter, now: number): Map<string, number> {
   const rates = medianWeekdayRates(ctx);
   counter.medians = { rates, loadedAt: now };
   return rates;
+}
+
+/**
+ * The median hourly weekday rate this search's prices are compared with, so the search can count its
+ * matches at or below it in the same request; undefined when it will not be compared: it is not counted
+ * (only the first page is; later pages are the same search read further), did not choose an area and one
+ * category, or there is no median for them. Stale medians are good enough; the flush timer refreshes them.
+ */
+export function medianToCompare(ctx: AppContext, params: SearchParams): number | undefined {
+  const counter = ctx.searchCounter;
+  if (!counter || params.page !== 1) return undefined;
+  const dimensions = searchDimensions(params.area?.id ?? null, params.categories);
+  if (!decidesPrice(dimensions)) return undefined;
+  const rates = counter.medians?.rates ?? loadMedians(ctx, counter, Date.now());
+  return rates.get(medianKey(dimensions.area, dimensions.category));
 }
 
 /** Adds one search to the tally. The first page of a search counts; its later pages do not. */
@@ -60,17 +63,7 @@ export function countSearch(ctx: AppContext, params: SearchParams, results: Sear
   const counter = ctx.searchCounter;
   if (!counter || params.page !== 1) return;
   const dimensions = searchDimensions(params.area?.id ?? null, params.categories);
-  let medianPence: number | undefined;
-  if (decidesPrice(dimensions) && results.total > 0 && typeof results.cheapestHourlyPence === "number") {
-    // Stale medians are good enough here; the flush timer refreshes them.
-    const rates = counter.medians?.rates ?? loadMedians(ctx, counter, now.getTime());
-    medianPence = rates.get(medianKey(dimensions.area, dimensions.category));
-  }
-  const outcome = classifySearch({
-    total: results.total,
-    cheapestHourlyPence: results.cheapestHourlyPence,
-    medianPence,
-  });
+  const outcome = classifySearch({ total: results.total, hourlyPrices: results.hourlyPrices });
   tallySearch(counter.tally, londonDateOf(now), dimensions, outcome);
 }
 
