@@ -210,7 +210,10 @@ async function compareCounting(
         `p50 ${change(p50(timings.on), p50(timings.off))}, p95 ${change(onP95, offP95)} (target: within 5%)`,
     );
     if (timings.onPriced.length > 0) {
-      report("  of which chose an area and one category, counting on (also counts prices against the median)", timings.onPriced);
+      report(
+        "  of which chose an area and one category, counting on (also counts prices against the median)",
+        timings.onPriced,
+      );
       report("  of which chose an area and one category, counting off", timings.offPriced);
       console.log(
         `  those searches: mean ${change(mean(timings.onPriced), mean(timings.offPriced))}, p50 ${change(p50(timings.onPriced), p50(timings.offPriced))}`,
