@@ -22,6 +22,7 @@ import {
 import { furnishProvider } from "./providers.server";
 import { seedDemoSupportRequests } from "./requests.server";
 import { seedDemoReviews } from "./reviews.server";
+import { seedDemoSearches } from "./searches.server";
 import { seedInventedScoreHistory } from "./score-history.server";
 import { must, mustCreate } from "./support.server";
 
@@ -38,6 +39,8 @@ export interface SeedOptions {
   reviews?: boolean;
   /** Demo support requests (open, chosen, closed, expired); on unless false. */
   supportRequests?: boolean;
+  /** Demo searches, counted for the unmet-demand page; on unless false. */
+  searches?: boolean;
   /** Seed for the random generator, so generated data is the same each run. */
   randomSeed?: number;
   log?: (line: string) => void;
@@ -160,6 +163,10 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
 
   if (options.supportRequests !== false) {
     log(`seeded ${seedDemoSupportRequests(ctx, holderIds, staffByProvider)} demo support requests`);
+  }
+
+  if (options.searches !== false) {
+    log(`counted ${await seedDemoSearches(ctx)} demo searches`);
   }
 
   if ((options.providers ?? 0) > 0) {
