@@ -185,18 +185,38 @@ export function percentLabel(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/** One budget period's ledger: the sum of its budget-account entries, and whether its allocation is written. */
+export interface PeriodSum {
+  periodIndex: number;
+  sumPence: Pence;
+  allocationWritten: boolean;
+}
+
 /**
  * A holder's unspent money: what the budget account holds for the periods that have begun (allocations
  * and carry-overs less what is committed and spent, ± adjustments), from the ledger's sums by period.
- * Periods not yet begun are left out: their allocation is written early when a booking reaches into them,
- * but the money is not the holder's yet. Whether it is a surplus is surplusNeedsReview's rule
- * (budget-periods.ts).
+ * Allocations are written lazily, when a period is first needed (periods.server.ts), so a begun period
+ * whose allocation is not written yet — the holder has not booked or looked since it began — counts its
+ * allocation in full: that money is theirs and unspent, and a holder who never signs in is exactly the
+ * one the council should hear about. Periods not yet begun are left out: their allocation is written
+ * early when a booking reaches into them, but the money is not the holder's yet. Whether it is a
+ * surplus is surplusNeedsReview's rule (budget-periods.ts).
  */
-export function unspentToDate(periodSums: readonly { periodIndex: number; sumPence: Pence }[], currentIndex: number) {
+export function unspentToDate(
+  periodSums: readonly PeriodSum[],
+  budget: { currentIndex: number; allocationPence: Pence },
+): Pence {
+  assertPence(budget.allocationPence, "allocationPence");
   let unspent = 0;
+  const written = new Set<number>();
   for (const p of periodSums) {
     assertPence(p.sumPence, "sumPence");
-    if (p.periodIndex <= currentIndex) unspent += p.sumPence;
+    if (p.periodIndex > budget.currentIndex) continue;
+    unspent += p.sumPence;
+    if (p.allocationWritten) written.add(p.periodIndex);
+  }
+  for (let index = 0; index <= budget.currentIndex; index++) {
+    if (!written.has(index)) unspent += budget.allocationPence;
   }
   return unspent;
 }

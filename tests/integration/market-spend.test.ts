@@ -24,6 +24,9 @@ afterAll(() => ctx.cleanup());
 const DAY_MS = 86_400_000;
 const today = londonDateOf(new Date());
 const nextWeek = addLocalDays(today, 7);
+// Budgets that began 3 days ago: one period begun, whatever today's date (the fixtures' fixed default
+// start would make more periods begin as the calendar moves on, and their unwritten allocations count).
+const oneBegun = { firstPeriodStart: addLocalDays(today, -3) };
 let council: Awaited<ReturnType<typeof makeCouncilAdmin>>;
 const ids: Record<string, string> = {};
 
@@ -89,14 +92,14 @@ beforeAll(async () => {
   } as never);
 
   // Ann: £500 a period. Two weekly visits of home care, both from the budget; one delivered.
-  const ann = await makeHolder(ctx, council, { allocationPence: 50_000 });
+  const ann = await makeHolder(ctx, council, { ...oneBegun, allocationPence: 50_000 });
   const a = must(createBooking(ctx, ann, ann.userId, homeCare, pattern(2)));
   expect(a).toMatchObject({ status: "requested", budgetPence: 4000, topUpPence: 0 });
   must(respondToBooking(ctx, staff, a.bookingId, { accept: true }));
   must(markVisitDelivered(ctx, staff, visitsOf(a.bookingId)[0]!.id));
 
   // Ben: £10 a period. One home-care visit: £10 from the budget, £10 top-up paid; accepted and delivered.
-  const ben = await makeHolder(ctx, council, { allocationPence: 1000 });
+  const ben = await makeHolder(ctx, council, { ...oneBegun, allocationPence: 1000 });
   const b = must(createBooking(ctx, ben, ben.userId, homeCare, pattern(1)));
   expect(b).toMatchObject({ status: "awaiting_payment", budgetPence: 1000, topUpPence: 1000 });
   payTopUp(b.bookingId, ben.userId, 1000);
@@ -104,13 +107,13 @@ beforeAll(async () => {
   must(markVisitDelivered(ctx, staff, visitsOf(b.bookingId)[0]!.id));
 
   // Cara: £5 a period. One respite visit (£30): £5 budget + £25 top-up, paid, requested (committed).
-  const cara = await makeHolder(ctx, council, { allocationPence: 500 });
+  const cara = await makeHolder(ctx, council, { ...oneBegun, allocationPence: 500 });
   const c = must(createBooking(ctx, cara, cara.userId, respite, pattern(1)));
   expect(c).toMatchObject({ budgetPence: 500, topUpPence: 2500 });
   payTopUp(c.bookingId, cara.userId, 2500);
 
   // Dev: £10 a period, top-up never paid: not committed and not counted among bookings.
-  const dev = await makeHolder(ctx, council, { allocationPence: 1000 });
+  const dev = await makeHolder(ctx, council, { ...oneBegun, allocationPence: 1000 });
   must(createBooking(ctx, dev, dev.userId, respite, pattern(1)));
 
   // Eve: £100 every 4 weeks since 30 days ago, nothing booked: two periods begun, £200 unspent > £150
@@ -123,7 +126,7 @@ beforeAll(async () => {
   );
   must(budgetOverview(ctx, eve, eve.userId));
   // Fay: the same budget but only one period begun: £100 unspent, not a surplus.
-  const fay = await makeHolder(ctx, council, { allocationPence: 10_000 });
+  const fay = await makeHolder(ctx, council, { ...oneBegun, allocationPence: 10_000 });
   Object.assign(ids, { ann: ann.userId, ben: ben.userId, cara: cara.userId, eve: eve.userId, fay: fay.userId });
 });
 

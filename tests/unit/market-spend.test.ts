@@ -132,33 +132,43 @@ describe("median top-up", () => {
 });
 
 describe("surplus to review (unspent money to date, and budget-periods' one rule)", () => {
+  const written = (periodIndex: number, sumPence: number) => ({ periodIndex, sumPence, allocationWritten: true });
   it("counts only periods that have begun", () => {
     const sums = [
-      { periodIndex: 0, sumPence: 30_000 },
-      { periodIndex: 1, sumPence: 50_000 },
-      { periodIndex: 2, sumPence: 80_000 }, // written early for a booking; not the holder's money yet
+      written(0, 30_000),
+      written(1, 50_000),
+      written(2, 80_000), // written early for a booking; not the holder's money yet
     ];
-    expect(unspentToDate(sums, 1)).toBe(80_000);
-    expect(unspentToDate(sums, 2)).toBe(160_000);
-    expect(unspentToDate([], 3)).toBe(0);
+    expect(unspentToDate(sums, { currentIndex: 1, allocationPence: 80_000 })).toBe(80_000);
+    expect(unspentToDate(sums, { currentIndex: 2, allocationPence: 80_000 })).toBe(160_000);
+    expect(unspentToDate(sums, { currentIndex: -1, allocationPence: 80_000 })).toBe(0);
+  });
+  it("a begun period whose allocation is not written yet counts its allocation in full", () => {
+    // Nothing written at all: three periods have begun (0, 1, 2).
+    expect(unspentToDate([], { currentIndex: 2, allocationPence: 10_000 })).toBe(30_000);
+    // Period 1 has only a carry-over adjustment, no allocation: its allocation is added to what is there.
+    const sums = [written(0, 4_000), { periodIndex: 1, sumPence: -1_000, allocationWritten: false }];
+    expect(unspentToDate(sums, { currentIndex: 1, allocationPence: 10_000 })).toBe(13_000);
   });
   it("more than 6 weeks of a 4-weekly £800 budget (£1,200) is a surplus; exactly £1,200 is not", () => {
-    expect(surplusNeedsReview(unspentToDate([{ periodIndex: 0, sumPence: 120_000 }], 0), 80_000, "four_weekly")).toBe(
+    const budget = { currentIndex: 1, allocationPence: 80_000 };
+    expect(
+      surplusNeedsReview(unspentToDate([written(0, 60_000), written(1, 60_000)], budget), 80_000, "four_weekly"),
+    ).toBe(false);
+    expect(
+      surplusNeedsReview(unspentToDate([written(0, 60_000), written(1, 60_001)], budget), 80_000, "four_weekly"),
+    ).toBe(true);
+  });
+  it("a weekly budget nobody has touched for 7 weeks is a surplus; after 6 weeks it is not", () => {
+    expect(surplusNeedsReview(unspentToDate([], { currentIndex: 5, allocationPence: 12_000 }), 12_000, "weekly")).toBe(
       false,
     );
-    expect(
-      surplusNeedsReview(
-        unspentToDate(
-          [
-            { periodIndex: 0, sumPence: 60_000 },
-            { periodIndex: 1, sumPence: 60_001 },
-          ],
-          1,
-        ),
-        80_000,
-        "four_weekly",
-      ),
-    ).toBe(true);
+    expect(surplusNeedsReview(unspentToDate([], { currentIndex: 6, allocationPence: 12_000 }), 12_000, "weekly")).toBe(
+      true,
+    );
+  });
+  it("refuses money that is not whole pence", () => {
+    expect(() => unspentToDate([], { currentIndex: 0, allocationPence: 1.5 })).toThrow(RangeError);
   });
 });
 

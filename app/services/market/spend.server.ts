@@ -12,6 +12,7 @@ import {
   summariseSpend,
   topUpShares,
   unspentToDate,
+  type PeriodSum,
   type SpendGroup,
   type SpendSummary,
   type TopUpShare,
@@ -114,7 +115,8 @@ export function marketSpend(ctx: AppContext, actor: Actor, now = Date.now()): ({
         middles.set(row.category, [...(middles.get(row.category) ?? []), row.topUpPence]);
       }
 
-      // Unspent money of every council-funded budget, from the ledger's sums by period.
+      // Unspent money of every council-funded budget, from the ledger's sums by period (and the
+      // allocations of begun periods not written yet).
       const accounts = db
         .select({
           holderUserId: budgetAccounts.holderUserId,
@@ -128,12 +130,13 @@ export function marketSpend(ctx: AppContext, actor: Actor, now = Date.now()): ({
         .innerJoin(users, eq(users.id, budgetAccounts.holderUserId))
         .where(and(ne(budgetAccounts.moneyManagement, "self_funded"), gt(budgetAccounts.allocationPence, 0)))
         .all();
-      const sums = new Map<string, { periodIndex: number; sumPence: number }[]>();
+      const sums = new Map<string, PeriodSum[]>();
       for (const row of db
         .select({
           holderUserId: ledgerEntries.holderUserId,
           periodIndex: ledgerEntries.periodIndex,
           sumPence: sql<number>`sum(${ledgerEntries.amountPence})`,
+          allocations: sql<number>`sum(${ledgerEntries.kind} = 'allocation')`,
         })
         .from(ledgerEntries)
         .where(eq(ledgerEntries.account, "budget"))
@@ -141,13 +144,16 @@ export function marketSpend(ctx: AppContext, actor: Actor, now = Date.now()): ({
         .all()) {
         if (row.periodIndex === null) continue;
         const list = sums.get(row.holderUserId) ?? [];
-        list.push({ periodIndex: row.periodIndex, sumPence: row.sumPence });
+        list.push({ periodIndex: row.periodIndex, sumPence: row.sumPence, allocationWritten: row.allocations > 0 });
         sums.set(row.holderUserId, list);
       }
       const surplus: SurplusHolder[] = [];
       for (const account of accounts) {
         const current = periodIndexOf(account, today);
-        const unspentPence = unspentToDate(sums.get(account.holderUserId) ?? [], current);
+        const unspentPence = unspentToDate(sums.get(account.holderUserId) ?? [], {
+          currentIndex: current,
+          allocationPence: account.allocationPence,
+        });
         if (!surplusNeedsReview(unspentPence, account.allocationPence, account.periodLength)) continue;
         surplus.push({
           holderUserId: account.holderUserId,
