@@ -35,6 +35,7 @@ export const servicesIndexSettings: IndexDefinition = {
       "pricePublished",
       "rateUnit",
       "weekdayRatePence",
+      "hourlyRatePence",
       "weekendAvailable",
       "bankHolidayAvailable",
       "daysAvailable",
