@@ -67,9 +67,8 @@ export const DEMO_PROVIDERS = [...providers.providers, ...moreProviders.provider
  * Profiles and services of the demo providers, covering every kind of rate card; providers-more.json adds
  * enough (issue 13) that every category, provider type, CQC rating and facet has entries.
  */
-export const DEMO_PROFILES = { ...providers.profiles, ...moreProviders.profiles } as Record<
-  string,
-  DemoProviderProfile
+export const DEMO_PROFILES = { ...providers.profiles, ...moreProviders.profiles } as unknown as Readonly<
+  Record<string, DemoProviderProfile>
 >;
 
 /** Parts for generated (large) demo data; combined by a seeded random generator. */
