@@ -113,7 +113,7 @@ export const RELEVANCE_CASES: readonly RelevanceCase[] = [
   { q: "wheelchiar", expect: ["equipment"] },
   { q: "respit", expect: ["respite"] },
   { q: "advocasy", expect: ["advocacy"] },
-  { q: "dementure", expect: ["home_care", "day_opportunities", "respite"] },
+  { q: "demensia", expect: ["home_care", "day_opportunities", "respite"] },
   { q: "meals on weels", expect: ["meals"] },
 ];
 
