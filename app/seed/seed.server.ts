@@ -30,7 +30,7 @@ import { must, mustCreate } from "./support.server";
 export { seededRandom } from "./support.server";
 
 export interface SeedOptions {
-  /** Extra generated providers beyond the 8 demo ones (for benchmarks). */
+  /** Extra generated providers beyond the demo ones (for benchmarks). */
   providers?: number;
   /** Services per generated provider; services arrive with the storefront. */
   servicesPerProvider?: number;
