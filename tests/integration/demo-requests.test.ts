@@ -1,7 +1,8 @@
 /**
  * The demo data's support requests (`npm run seed`): open, chosen, closed without choosing and expired,
  * each with several quotes, made through the use cases, so the pages have something to show; and one of
- * Priya's that expired with no quote at all, for the council's unmet-demand page.
+ * Priya's that expired with no quote at all, for the council's unmet-demand page; and the demo searches
+ * that page counts.
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -60,5 +61,16 @@ describe("demo support requests", () => {
     const advocacy = view.requests.find((r) => r.area === "wigan" && r.category === "advocacy");
     expect(advocacy).toMatchObject({ expired: 1, closedWithoutChoosing: 0 });
     expect(view.requests.flatMap((r) => r.requests)).toHaveLength(1);
+  });
+});
+
+describe("demo searches", () => {
+  it("the unmet-demand page has searches that found nothing and searches that found only dearer services", () => {
+    const view = unmetDemand(ctx, { days: 90, today: londonDateOf(new Date()) });
+    expect(view.none).toBeGreaterThan(0);
+    const wiganHomeCare = view.pairs.find((p) => p.area === "wigan" && p.category === "home_care");
+    // "dementia" in Wigan home care finds only Dementia home support, above the area's median hourly rate.
+    expect(wiganHomeCare?.onlyDearer).toBeGreaterThan(0);
+    expect(wiganHomeCare?.found).toBeGreaterThan(0);
   });
 });
