@@ -121,6 +121,18 @@ const moneyJobs = setInterval(() => {
 }, 60_000);
 moneyJobs.unref();
 
+// The market rates figures catch up from the search outbox rows since they were last read; reading them
+// every minute keeps that catch-up small and well inside the day processed rows are kept, so no council
+// page or provider form has to wait for a full pass over the catalogue.
+const ratesRefresh = setInterval(() => {
+  try {
+    allRateFigures(app);
+  } catch (error) {
+    console.error("Market rates figures could not be refreshed, will try again in a minute:", error);
+  }
+}, 60_000);
+ratesRefresh.unref();
+
 // Anonymous search counts (unmet demand) are written every few seconds and once more on stop.
 const searchCounting = startSearchCounting(app, {
   intervalMs: Number(process.env.SEARCH_COUNTS_FLUSH_MS) || 5_000,
@@ -132,6 +144,7 @@ async function shutdown(signal: string) {
   stopping = true;
   say(`\n${signal}: stopping…`);
   clearInterval(moneyJobs);
+  clearInterval(ratesRefresh);
   httpServer.close();
   httpServer.closeAllConnections();
   await indexer.stop();
