@@ -15,6 +15,7 @@ import { allRateFigures } from "./app/services/market/rates.server";
 import { createAppContext, searchConnection } from "./app/services/context.server";
 import { isDatabaseEmpty, seedDemoData } from "./app/seed/seed.server";
 import { startSearchCounting } from "./app/services/market/search-counts.server";
+import { discardPendingMail } from "./app/services/mail/outbox.server";
 import { startMail } from "./app/services/mail/setup.server";
 import { SEARCH_DOCUMENT_LABELS } from "./app/services/search-labels";
 import { createSearchClient, createSearchGateway } from "./search/client.server";
@@ -51,6 +52,7 @@ const app = createAppContext({
 if (isDatabaseEmpty(app)) {
   say("The database is empty: creating demo data…");
   const accounts = await seedDemoData(app);
+  discardPendingMail(app.database.db);
   say("\nDemo accounts (all use the same password):");
   for (const account of accounts) say(`  ${account.role.padEnd(60)} ${account.email}  /  ${account.password}`);
   say("");
