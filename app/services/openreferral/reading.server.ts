@@ -24,6 +24,9 @@ import {
 } from "../../domain/openreferral";
 import { publishedRateCard } from "../catalogue.server";
 import type { AppContext } from "../context.server";
+
+/** Reading needs only the database (the validate script opens one without the rest of the app). */
+export type ReadingContext = Pick<AppContext, "database">;
 import { openReferralIds as ids } from "./ids.server";
 
 export function aboutApi() {
@@ -40,7 +43,7 @@ const providerColumns = {
 };
 
 /** When the listed data last changed, and how many services are listed: for ETag and Last-Modified. */
-export function directoryChangeStamp(ctx: AppContext): { changedAt: number; listed: number } {
+export function directoryChangeStamp(ctx: ReadingContext): { changedAt: number; listed: number } {
   const { db } = ctx.database;
   const row = db
     .select({ services: max(services.updatedAt), providers: max(providers.updatedAt), listed: count() })
@@ -109,7 +112,7 @@ export interface PageRequest {
 }
 
 /** `/services`: one page of listed services with their one-to-one fields, oldest listing first. */
-export function listServices(ctx: AppContext, paging: PageRequest, filters: ServiceFilters = {}) {
+export function listServices(ctx: ReadingContext, paging: PageRequest, filters: ServiceFilters = {}) {
   const { db } = ctx.database;
   const clauses = filterClauses(filters);
   if (!clauses) return pageOf({ totalItems: 0, ...paging }, []);
@@ -160,13 +163,13 @@ function listedService(db: Db, serviceId: string): OrService | null {
 }
 
 /** `/services/{id}`: the fully nested service, or null when it is not listed. */
-export function getService(ctx: AppContext, serviceId: string) {
+export function getService(ctx: ReadingContext, serviceId: string) {
   const service = listedService(ctx.database.db, serviceId);
   return service ? fullServiceOf(ids, service) : null;
 }
 
 /** `/service_at_locations`: one record per listed service and locality it covers. */
-export function listServiceAtLocations(ctx: AppContext, paging: PageRequest) {
+export function listServiceAtLocations(ctx: ReadingContext, paging: PageRequest) {
   const { db } = ctx.database;
   const where = listed;
   const total =
@@ -202,7 +205,7 @@ export function listServiceAtLocations(ctx: AppContext, paging: PageRequest) {
 }
 
 /** `/service_at_locations/{id}`: found by recomputing the ids of the listed service's localities. */
-export function getServiceAtLocation(ctx: AppContext, id: string, serviceIdHint?: string) {
+export function getServiceAtLocation(ctx: ReadingContext, id: string, serviceIdHint?: string) {
   const { db } = ctx.database;
   const candidates = serviceIdHint
     ? [serviceIdHint]
@@ -241,7 +244,7 @@ export function getTaxonomyTerm(id: string) {
 }
 
 /** Ids of every listed service (for the validate script). */
-export function listedServiceIds(ctx: AppContext): string[] {
+export function listedServiceIds(ctx: ReadingContext): string[] {
   return ctx.database.db
     .select({ id: services.id })
     .from(services)
