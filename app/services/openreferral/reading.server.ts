@@ -3,7 +3,7 @@
  * approved providers), mapped by the pure rules in app/domain/openreferral.ts. Read-only; no transaction
  * needed beyond SQLite's own snapshot of each statement.
  */
-import { and, asc, count, eq, gte, max, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, max, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../db/client.server";
 import { localities, providers, serviceAreas, services, type ServiceRow } from "../../../db/schema";
 import type { DayOfWeek } from "../../domain/catalogue";
@@ -42,23 +42,25 @@ const providerColumns = {
   description: providers.description,
 };
 
-/** When the listed data last changed, and how many services are listed: for ETag and Last-Modified. */
+/**
+ * When the directory last changed, for ETag and Last-Modified. Listing or unlisting a service or a
+ * provider changes that row's updated_at, so the maxima over all rows (indexed) see it; the count sees
+ * a service deleted outright.
+ */
 export function directoryChangeStamp(ctx: ReadingContext): { changedAt: number; listed: number } {
   const { db } = ctx.database;
-  const row = db
-    .select({ services: max(services.updatedAt), providers: max(providers.updatedAt), listed: count() })
+  const service = db
+    .select({ changedAt: max(services.updatedAt), n: count() })
     .from(services)
-    .innerJoin(providers, eq(providers.id, services.providerId))
-    .where(listed)
     .get();
-  // A service or provider leaving the list changes its own updated_at, which the unfiltered maxima see.
-  const all = db
-    .select({ services: max(services.updatedAt), providers: max(providers.updatedAt) })
-    .from(services)
-    .innerJoin(providers, eq(providers.id, services.providerId))
+  const provider = db
+    .select({ changedAt: max(providers.updatedAt) })
+    .from(providers)
     .get();
-  const changedAt = Math.max(all?.services ?? 0, all?.providers ?? 0, row?.services ?? 0, row?.providers ?? 0);
-  return { changedAt, listed: row?.listed ?? 0 };
+  return {
+    changedAt: Math.max(service?.changedAt ?? 0, provider?.changedAt ?? 0),
+    listed: service?.n ?? 0,
+  };
 }
 
 export interface ServiceFilters {
@@ -124,15 +126,32 @@ export function listServices(ctx: ReadingContext, paging: PageRequest, filters: 
       .innerJoin(providers, eq(providers.id, services.providerId))
       .where(where)
       .get()?.n ?? 0;
-  const rows = db
-    .select({ service: services, provider: providerColumns })
-    .from(services)
-    .innerJoin(providers, eq(providers.id, services.providerId))
-    .where(where)
-    .orderBy(asc(services.createdAt), asc(services.id))
-    .limit(paging.perPage)
-    .offset((paging.page - 1) * paging.perPage)
-    .all();
+  // Services first, in listing order (its index), so a page stops after perPage rows; "+status" keeps
+  // SQLite from preferring the status index, which would sort every listed service on each request.
+  const pageWhere = and(
+    eq(providers.accreditationStatus, "approved"),
+    sql`+${services.status} = 'live'`,
+    ...clauses.slice(1),
+  );
+  const pageIds = db
+    .all<{ id: string }>(
+      sql`select ${services.id} as id from ${services} cross join ${providers} on ${providers.id} = ${services.providerId}
+        where ${pageWhere} order by ${services.createdAt}, ${services.id}
+        limit ${paging.perPage} offset ${(paging.page - 1) * paging.perPage}`,
+    )
+    .map((r) => r.id);
+  const byId = new Map(
+    (pageIds.length === 0
+      ? []
+      : db
+          .select({ service: services, provider: providerColumns })
+          .from(services)
+          .innerJoin(providers, eq(providers.id, services.providerId))
+          .where(inArray(services.id, pageIds))
+          .all()
+    ).map((r) => [r.service.id, r]),
+  );
+  const rows = pageIds.map((id) => byId.get(id)!);
   const contents = rows.map((r) => serviceSummaryOf(toOrService(r.service, r.provider, [])));
   return pageOf({ totalItems: total, ...paging }, contents);
 }
