@@ -3,6 +3,7 @@
  * Pure data so it can be read anywhere; applying it lives in settings.server.ts.
  */
 import type { Settings } from "meilisearch";
+import { STOP_WORDS } from "./stop-words";
 import { SYNONYM_GROUPS, synonymsMap } from "./synonyms";
 
 export const SERVICES_INDEX_UID = "services";
@@ -35,6 +36,7 @@ export const servicesIndexSettings: IndexDefinition = {
       "pricePublished",
       "rateUnit",
       "weekdayRatePence",
+      "hourlyRatePence",
       "weekendAvailable",
       "bankHolidayAvailable",
       "daysAvailable",
@@ -52,5 +54,7 @@ export const servicesIndexSettings: IndexDefinition = {
     rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "qualityScore:desc"],
     typoTolerance: { enabled: true },
     synonyms: synonymsMap(SYNONYM_GROUPS),
+    // Everyday words ("someone to help my dad") say nothing about the support wanted.
+    stopWords: [...STOP_WORDS],
   },
 };

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { Role } from "../domain/roles";
 import { CsrfField } from "./forms";
+import { AdviceLineLink } from "./advice-line";
 
 export interface SignedInPerson {
   name: string;
@@ -82,8 +83,7 @@ export function SiteFooter() {
           here. No one can pay to rank higher: <Link to="/how-we-rank">how we rank services</Link>.
         </p>
         <p>
-          Need help using this site? Call the council&apos;s care advice line on{" "}
-          <a href="tel:+443000000000">0300 000 0000</a>.
+          Need help using this site? Call the council&apos;s care advice line on <AdviceLineLink />.
         </p>
       </div>
     </footer>

@@ -2,8 +2,9 @@
 import { Link } from "@remix-run/react";
 import { CATEGORY_LABELS, type CqcRating, type ServiceCategory } from "../domain/catalogue";
 import { rateCardSentence, type RateUnit } from "../domain/rate-card";
-import type { SearchForm } from "../http/search-form";
+import { searchHref, type SearchForm } from "../http/search-form";
 import type { SearchHit, TextSegment } from "../../search/query-types";
+import { AdviceLineLink } from "./advice-line";
 import { CqcBadge, PRICE_ON_REQUEST } from "./listing";
 
 const SORT_OPTIONS = [
@@ -68,15 +69,47 @@ export function ResultsBar(props: {
   );
 }
 
-export function NoResults({ hasFilters, hasWords }: { hasFilters: boolean; hasWords: boolean }) {
+export interface NoResultsProps {
+  form: SearchForm;
+  hasFilters: boolean;
+  /** The categories closest to the words typed (app/domain/category-suggestions.ts). */
+  closest: readonly ServiceCategory[];
+}
+
+/** Zero results are never a dead end (issue 13): the same words without filters, close categories, and people. */
+export function NoResults({ form, hasFilters, closest }: NoResultsProps) {
+  const noFilters = { categories: [], area: "", providerTypes: [], cqcRatings: [], maxPrice: "", weekends: false };
+  const words = form.q ? `“${form.q}”` : "your search";
   return (
-    <div className="no-results">
+    <div className="no-results" data-testid="no-results">
       <h2>No services match your search</h2>
+      <p>Nothing listed on the marketplace matches {hasFilters ? `${words} with these filters` : words}. You can:</p>
       <ul className="list list--bullet">
-        {hasFilters ? <li>Try removing some filters, using the links above.</li> : null}
-        {hasWords ? <li>Check the spelling, or use fewer or more general words, like “home care”.</li> : null}
+        {hasFilters && form.q ? (
+          <li>
+            <Link to={searchHref(form, { ...noFilters, stars: "", published: false })}>
+              Search for “{form.q}” with no filters
+            </Link>
+          </li>
+        ) : null}
         <li>
-          <Link to="/services">Browse all services</Link>.
+          Look at the kinds of support closest to what you typed:{" "}
+          {closest.map((category, i) => (
+            <span key={category}>
+              {i > 0 ? (i === closest.length - 1 ? " or " : ", ") : null}
+              <Link to={searchHref(form, { ...noFilters, q: "", area: form.area, categories: [category] })}>
+                {CATEGORY_LABELS[category]}
+              </Link>
+            </span>
+          ))}
+          .
+        </li>
+        <li>
+          <Link to="/requests/new">Ask providers to quote</Link>: describe the support you need and providers who can
+          give it send you a price.
+        </li>
+        <li>
+          Call the council&apos;s care advice line on <AdviceLineLink /> for advice on finding support.
         </li>
       </ul>
     </div>

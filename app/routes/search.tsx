@@ -6,6 +6,7 @@ import { ActiveFilters, FilterPanel } from "../components/search-filters";
 import { NoResults, ResultList, ResultsBar } from "../components/search-results";
 import { useFormFollowsAddress, useLiveSearch } from "../components/use-search-form";
 import { useHydrated } from "../components/use-hydrated";
+import { closestCategories } from "../domain/category-suggestions";
 import { activeFilters, clearFiltersHref, readSearchForm, searchHref, toSearchParams } from "../http/search-form";
 import { findLocality, listLocalities } from "../services/localities.server";
 import { searchServices } from "../services/search.server";
@@ -23,11 +24,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locality = form.area ? findLocality(context.app, form.area) : null;
   const { params, maxPriceError } = toSearchParams(form, locality);
   const results = await searchServices(context.app, params);
-  return { form, maxPriceError, results, localities: listLocalities(context.app), areaName: locality?.name ?? null };
+  // Worked out from the words alone, so a search that finds nothing is counted once, as it is.
+  const closest = results.total === 0 ? closestCategories(form.q) : [];
+  const localities = listLocalities(context.app);
+  return { form, maxPriceError, results, localities, areaName: locality?.name ?? null, closest };
 }
 
 export default function Search() {
-  const { form, maxPriceError, results, localities, areaName } = useLoaderData<typeof loader>();
+  const { form, maxPriceError, results, localities, areaName, closest } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
@@ -91,7 +95,7 @@ export default function Search() {
           />
           <ActiveFilters filters={filters} clearHref={clearFiltersHref(form)} />
           {results.total === 0 ? (
-            <NoResults hasFilters={filters.length > 0} hasWords={form.q !== ""} />
+            <NoResults form={form} hasFilters={filters.length > 0} closest={closest} />
           ) : (
             <ResultList hits={results.hits} />
           )}

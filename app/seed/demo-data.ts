@@ -7,6 +7,7 @@ import type { ProviderTypeKey } from "../domain/provider-types";
 import type { RateUnit } from "../domain/rate-card";
 import generated from "./data/generated.json";
 import people from "./data/people.json";
+import moreProviders from "./data/providers-more.json";
 import providers from "./data/providers.json";
 import reviews from "./data/reviews.json";
 
@@ -61,9 +62,14 @@ export interface GeneratedServiceTemplate {
 export const DEMO_COUNCIL_ADMIN: { name: string; email: string } = people.councilAdmin;
 export const DEMO_BUDGET_HOLDERS: readonly { name: string; email: string; area: string }[] = people.budgetHolders;
 export const DEMO_FAMILY_MEMBERS: readonly { name: string; email: string }[] = people.familyMembers;
-export const DEMO_PROVIDERS = providers.providers as readonly DemoProvider[];
-/** Profiles and services of the demo providers, covering every kind of rate card. */
-export const DEMO_PROFILES = providers.profiles as Record<string, DemoProviderProfile>;
+export const DEMO_PROVIDERS = [...providers.providers, ...moreProviders.providers] as readonly DemoProvider[];
+/**
+ * Profiles and services of the demo providers, covering every kind of rate card; providers-more.json adds
+ * enough (issue 13) that every category, provider type, CQC rating and facet has entries.
+ */
+export const DEMO_PROFILES = { ...providers.profiles, ...moreProviders.profiles } as unknown as Readonly<
+  Record<string, DemoProviderProfile>
+>;
 
 /** Parts for generated (large) demo data; combined by a seeded random generator. */
 export const GENERATED_NAME_PARTS: {

@@ -70,15 +70,37 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("a search with no results suggests removing filters", async ({ page }) => {
+test("a search with no results offers the three ways on, and is never a dead end", async ({ page }) => {
   await openSearch(page, "/search?q=care");
-  await page.goto("/search?q=zzzzqqq&category=meals");
-  await expect(page.getByRole("heading", { name: "No services match your search" })).toBeVisible();
-  await expect(page.getByText("Try removing some filters")).toBeVisible();
+  await page.goto("/search?q=xylophone+hoist&category=meals");
+  const none = page.getByTestId("no-results");
+  await expect(none.getByRole("heading", { name: "No services match your search" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Clear all filters" }).click();
-  await expect(page).toHaveURL("/search?q=zzzzqqq");
+  await page.screenshot({ path: "test-results/search-no-results.png", fullPage: true });
+  // (a) the same words without the filters, (b) the closest categories, (c) people who can help.
+  await expect(none.getByRole("link", { name: "Search for “xylophone hoist” with no filters" })).toHaveAttribute(
+    "href",
+    "/search?q=xylophone+hoist",
+  );
+  await expect(none.getByRole("link", { name: "Ask providers to quote" })).toHaveAttribute("href", "/requests/new");
+  await expect(none.getByRole("link", { name: "0300 000 0000" })).toHaveAttribute("href", "tel:+443000000000");
+  await expect(none.getByRole("link", { name: "Equipment" })).toBeVisible();
+  await none.getByRole("link", { name: "Equipment" }).click();
+  await expect(page).toHaveURL("/search?category=equipment");
+  await expect(
+    page.getByRole("list", { name: "Search results" }).getByRole("link", { name: "Hoist and sling supply" }),
+  ).toBeVisible();
   await expectAccessible(page);
+});
+
+test("a search in everyday words finds the right service", async ({ page }) => {
+  await openSearch(page, "/search?q=care");
+  await page.getByLabel("What support are you looking for?").fill("someone to help my dad get up in the morning");
+  await page.getByRole("button", { name: "Search", exact: true }).last().click();
+  const results = page.getByRole("list", { name: "Search results" });
+  await expect(results.getByRole("heading", { level: 2 }).first()).toHaveText("Morning and bedtime calls");
+  await expectAccessible(page);
+  await page.screenshot({ path: "test-results/search-sentence.png", fullPage: true });
 });
 
 test("the header search box finds services by care words, despite a typo", async ({ page }) => {

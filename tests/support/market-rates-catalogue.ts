@@ -1,6 +1,6 @@
 /**
- * For the rates e2e test: the demo data plus four more Wigan home care services for Brightside, made
- * through the use case, so at least five services are averaged and the provider hint shows. Run with
+ * For the rates e2e test: the demo data (which alone has at least five Wigan home care services) plus four
+ * more for Brightside, made through the use case, so the test has a service of its own to edit. Run with
  * tsx (the seed reads JSON that Playwright's loader cannot import): prints the first new service's id.
  */
 import { and, eq } from "drizzle-orm";
