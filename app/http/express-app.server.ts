@@ -64,6 +64,10 @@ export function createWebServer(options: WebServerOptions): express.Express {
     const nonce = newNonce();
     res.locals.nonce = nonce;
     res.set(securityHeaders(nonce, { https: appContext.secureCookies }));
+    // The Open Referral UK API is public data that other sites' pages may read (issue #16).
+    if (req.path.startsWith("/openreferral/") || req.path === "/openreferral") {
+      res.set("Cross-Origin-Resource-Policy", "cross-origin");
+    }
     next();
   });
 

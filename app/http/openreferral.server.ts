@@ -11,7 +11,6 @@ import type { PageRequest, ServiceFilters } from "../services/openreferral/readi
 export const CORS_HEADERS: Record<string, string> = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Expose-Headers": "ETag, Last-Modified",
-  "Cross-Origin-Resource-Policy": "cross-origin",
 };
 
 const pageSchema = z.object({

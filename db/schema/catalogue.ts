@@ -102,7 +102,14 @@ export const services = sqliteTable(
     pricePublished: integer("price_published", { mode: "boolean" }).notNull().default(true),
     ...timestamps(),
   },
-  (t) => [index("services_provider_idx").on(t.providerId), index("services_status_idx").on(t.status)],
+  (t) => [
+    index("services_provider_idx").on(t.providerId),
+    index("services_status_idx").on(t.status),
+    // Open Referral (#16): the change time behind ETag / Last-Modified, and the API's stable listing order.
+    index("services_updated_idx").on(t.updatedAt),
+    index("services_listing_order_idx").on(t.createdAt, t.id),
+    index("services_status_provider_idx").on(t.status, t.providerId),
+  ],
 );
 
 /** Localities a service covers: a subset of its provider's. */

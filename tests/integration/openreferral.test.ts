@@ -223,6 +223,7 @@ describe("Open Referral UK API", () => {
     const etag = first.response.headers.get("etag")!;
     expect(etag).toMatch(/^".+"$/);
     expect(first.response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(first.response.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
     expect(Date.parse(first.response.headers.get("last-modified")!)).toBeGreaterThan(0);
     const again = await getJson("/openreferral/services?per_page=3", { "If-None-Match": etag });
     expect(again.response.status).toBe(304);

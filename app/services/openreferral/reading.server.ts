@@ -3,7 +3,7 @@
  * approved providers), mapped by the pure rules in app/domain/openreferral.ts. Read-only; no transaction
  * needed beyond SQLite's own snapshot of each statement.
  */
-import { and, asc, count, eq, gte, max, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, max, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../db/client.server";
 import { localities, providers, serviceAreas, services, type ServiceRow } from "../../../db/schema";
 import type { DayOfWeek } from "../../domain/catalogue";
@@ -24,6 +24,9 @@ import {
 } from "../../domain/openreferral";
 import { publishedRateCard } from "../catalogue.server";
 import type { AppContext } from "../context.server";
+
+/** Reading needs only the database (the validate script opens one without the rest of the app). */
+export type ReadingContext = Pick<AppContext, "database">;
 import { openReferralIds as ids } from "./ids.server";
 
 export function aboutApi() {
@@ -39,23 +42,25 @@ const providerColumns = {
   description: providers.description,
 };
 
-/** When the listed data last changed, and how many services are listed: for ETag and Last-Modified. */
-export function directoryChangeStamp(ctx: AppContext): { changedAt: number; listed: number } {
+/**
+ * When the directory last changed, for ETag and Last-Modified. Listing or unlisting a service or a
+ * provider changes that row's updated_at, so the maxima over all rows (indexed) see it; the count sees
+ * a service deleted outright.
+ */
+export function directoryChangeStamp(ctx: ReadingContext): { changedAt: number; listed: number } {
   const { db } = ctx.database;
-  const row = db
-    .select({ services: max(services.updatedAt), providers: max(providers.updatedAt), listed: count() })
+  const service = db
+    .select({ changedAt: max(services.updatedAt), n: count() })
     .from(services)
-    .innerJoin(providers, eq(providers.id, services.providerId))
-    .where(listed)
     .get();
-  // A service or provider leaving the list changes its own updated_at, which the unfiltered maxima see.
-  const all = db
-    .select({ services: max(services.updatedAt), providers: max(providers.updatedAt) })
-    .from(services)
-    .innerJoin(providers, eq(providers.id, services.providerId))
+  const provider = db
+    .select({ changedAt: max(providers.updatedAt) })
+    .from(providers)
     .get();
-  const changedAt = Math.max(all?.services ?? 0, all?.providers ?? 0, row?.services ?? 0, row?.providers ?? 0);
-  return { changedAt, listed: row?.listed ?? 0 };
+  return {
+    changedAt: Math.max(service?.changedAt ?? 0, provider?.changedAt ?? 0),
+    listed: service?.n ?? 0,
+  };
 }
 
 export interface ServiceFilters {
@@ -109,7 +114,7 @@ export interface PageRequest {
 }
 
 /** `/services`: one page of listed services with their one-to-one fields, oldest listing first. */
-export function listServices(ctx: AppContext, paging: PageRequest, filters: ServiceFilters = {}) {
+export function listServices(ctx: ReadingContext, paging: PageRequest, filters: ServiceFilters = {}) {
   const { db } = ctx.database;
   const clauses = filterClauses(filters);
   if (!clauses) return pageOf({ totalItems: 0, ...paging }, []);
@@ -121,15 +126,32 @@ export function listServices(ctx: AppContext, paging: PageRequest, filters: Serv
       .innerJoin(providers, eq(providers.id, services.providerId))
       .where(where)
       .get()?.n ?? 0;
-  const rows = db
-    .select({ service: services, provider: providerColumns })
-    .from(services)
-    .innerJoin(providers, eq(providers.id, services.providerId))
-    .where(where)
-    .orderBy(asc(services.createdAt), asc(services.id))
-    .limit(paging.perPage)
-    .offset((paging.page - 1) * paging.perPage)
-    .all();
+  // Services first, in listing order (its index), so a page stops after perPage rows; "+status" keeps
+  // SQLite from preferring the status index, which would sort every listed service on each request.
+  const pageWhere = and(
+    eq(providers.accreditationStatus, "approved"),
+    sql`+${services.status} = 'live'`,
+    ...clauses.slice(1),
+  );
+  const pageIds = db
+    .all<{ id: string }>(
+      sql`select ${services.id} as id from ${services} cross join ${providers} on ${providers.id} = ${services.providerId}
+        where ${pageWhere} order by ${services.createdAt}, ${services.id}
+        limit ${paging.perPage} offset ${(paging.page - 1) * paging.perPage}`,
+    )
+    .map((r) => r.id);
+  const byId = new Map(
+    (pageIds.length === 0
+      ? []
+      : db
+          .select({ service: services, provider: providerColumns })
+          .from(services)
+          .innerJoin(providers, eq(providers.id, services.providerId))
+          .where(inArray(services.id, pageIds))
+          .all()
+    ).map((r) => [r.service.id, r]),
+  );
+  const rows = pageIds.map((id) => byId.get(id)!);
   const contents = rows.map((r) => serviceSummaryOf(toOrService(r.service, r.provider, [])));
   return pageOf({ totalItems: total, ...paging }, contents);
 }
@@ -160,13 +182,13 @@ function listedService(db: Db, serviceId: string): OrService | null {
 }
 
 /** `/services/{id}`: the fully nested service, or null when it is not listed. */
-export function getService(ctx: AppContext, serviceId: string) {
+export function getService(ctx: ReadingContext, serviceId: string) {
   const service = listedService(ctx.database.db, serviceId);
   return service ? fullServiceOf(ids, service) : null;
 }
 
 /** `/service_at_locations`: one record per listed service and locality it covers. */
-export function listServiceAtLocations(ctx: AppContext, paging: PageRequest) {
+export function listServiceAtLocations(ctx: ReadingContext, paging: PageRequest) {
   const { db } = ctx.database;
   const where = listed;
   const total =
@@ -202,7 +224,7 @@ export function listServiceAtLocations(ctx: AppContext, paging: PageRequest) {
 }
 
 /** `/service_at_locations/{id}`: found by recomputing the ids of the listed service's localities. */
-export function getServiceAtLocation(ctx: AppContext, id: string, serviceIdHint?: string) {
+export function getServiceAtLocation(ctx: ReadingContext, id: string, serviceIdHint?: string) {
   const { db } = ctx.database;
   const candidates = serviceIdHint
     ? [serviceIdHint]
@@ -241,7 +263,7 @@ export function getTaxonomyTerm(id: string) {
 }
 
 /** Ids of every listed service (for the validate script). */
-export function listedServiceIds(ctx: AppContext): string[] {
+export function listedServiceIds(ctx: ReadingContext): string[] {
   return ctx.database.db
     .select({ id: services.id })
     .from(services)
