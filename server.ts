@@ -15,6 +15,7 @@ import { allRateFigures } from "./app/services/market/rates.server";
 import { createAppContext, searchConnection } from "./app/services/context.server";
 import { isDatabaseEmpty, seedDemoData } from "./app/seed/seed.server";
 import { startSearchCounting } from "./app/services/market/search-counts.server";
+import { startMail } from "./app/services/mail/setup.server";
 import { SEARCH_DOCUMENT_LABELS } from "./app/services/search-labels";
 import { createSearchClient, createSearchGateway } from "./search/client.server";
 import { connectMeilisearch } from "./search/connection.server";
@@ -85,6 +86,16 @@ try {
 say(`Meilisearch ${search.embedded ? "started" : "connected"} at ${search.host}`);
 app.search = searchConnection({ host: search.host, apiKey: search.apiKey });
 
+// Email: SMTP_URL, or an embedded SMTP server on a free loopback port whose mail /dev/mail lists.
+const mail = await startMail({ db: app.database.db, smtpUrl: process.env.SMTP_URL || undefined });
+app.devMail = mail.embedded;
+mail.sender.start();
+say(
+  mail.embedded
+    ? `Mail goes to the embedded SMTP server at ${mail.embedded.url} (see /dev/mail)`
+    : "Mail goes to SMTP_URL",
+);
+
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 const web = createWebServer({ build, app, mode });
 const host = process.env.HOST ?? "127.0.0.1";
@@ -108,6 +119,18 @@ const moneyJobs = setInterval(() => {
 }, 60_000);
 moneyJobs.unref();
 
+// The market rates figures catch up from the search outbox rows since they were last read; reading them
+// every minute keeps that catch-up small and well inside the day processed rows are kept, so no council
+// page or provider form has to wait for a full pass over the catalogue.
+const ratesRefresh = setInterval(() => {
+  try {
+    allRateFigures(app);
+  } catch (error) {
+    console.error("Market rates figures could not be refreshed, will try again in a minute:", error);
+  }
+}, 60_000);
+ratesRefresh.unref();
+
 // Anonymous search counts (unmet demand) are written every few seconds and once more on stop.
 const searchCounting = startSearchCounting(app, {
   intervalMs: Number(process.env.SEARCH_COUNTS_FLUSH_MS) || 5_000,
@@ -119,9 +142,11 @@ async function shutdown(signal: string) {
   stopping = true;
   say(`\n${signal}: stopping…`);
   clearInterval(moneyJobs);
+  clearInterval(ratesRefresh);
   httpServer.close();
   httpServer.closeAllConnections();
   await indexer.stop();
+  await mail.stop();
   searchCounting.stop();
   await search.embedded?.stop();
   app.database.close();

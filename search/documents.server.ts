@@ -35,6 +35,8 @@ export interface ServiceDocument {
   pricePublished: boolean;
   rateUnit?: string;
   weekdayRatePence?: number;
+  /** The weekday rate again, only when it is a published hourly rate: its facet stats give a search's cheapest hour. */
+  hourlyRatePence?: number;
   weekendRatePence?: number;
   bankHolidayRatePence?: number;
   minimumChargePence?: number;
@@ -106,6 +108,7 @@ export function buildServiceDocuments(
       ? {
           rateUnit: service.rateUnit,
           weekdayRatePence: service.weekdayRatePence,
+          ...(service.rateUnit === "hour" ? { hourlyRatePence: service.weekdayRatePence } : {}),
           weekendRatePence: service.weekendRatePence,
           // A null bank-holiday rate means the weekend rate applies.
           bankHolidayRatePence: service.bankHolidayRatePence ?? service.weekendRatePence,

@@ -91,27 +91,19 @@ export function searchWithSqlite(
     params.minStars !== null ? sql`${qualitySignals.stars} >= ${params.minStars}` : undefined,
   ];
   const where = and(...conditions);
-  // Hourly prices over every match come from the same counting query.
-  const threshold = options.hourlyThresholdPence;
+  // The cheapest hourly price over every match comes from the same counting query.
   const hourly = sql`${services.pricePublished} = 1 and ${services.rateUnit} = 'hour'`;
   const counted = db
     .select(
-      threshold !== undefined
-        ? {
-            n: count(),
-            hourly: sql<number>`coalesce(sum(case when ${hourly} then 1 else 0 end), 0)`.mapWith(Number),
-            atOrBelow:
-              sql<number>`coalesce(sum(case when ${hourly} and ${services.weekdayRatePence} <= ${Math.floor(threshold)} then 1 else 0 end), 0)`.mapWith(
-                Number,
-              ),
-          }
+      options.cheapestHourly
+        ? { n: count(), cheapest: sql<number | null>`min(case when ${hourly} then ${services.weekdayRatePence} end)` }
         : { n: count() },
     )
     .from(services)
     .innerJoin(providers, eq(providers.id, services.providerId))
     .leftJoin(qualitySignals, serviceSignal)
     .where(where)
-    .get() as { n: number; hourly?: number; atOrBelow?: number } | undefined;
+    .get() as { n: number; cheapest?: number | null } | undefined;
   const total = counted?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / params.pageSize));
   const order = orderFor(params.sort);
@@ -149,8 +141,6 @@ export function searchWithSqlite(
         .limit(1)
         .get() !== undefined,
     processingMs: Math.round(performance.now() - started),
-    ...(threshold !== undefined
-      ? { hourlyPrices: { hourly: counted?.hourly ?? 0, atOrBelow: counted?.atOrBelow ?? 0 } }
-      : {}),
+    ...(options.cheapestHourly ? { cheapestHourlyPence: counted?.cheapest ?? null } : {}),
   };
 }

@@ -106,18 +106,9 @@ export async function searchWithMeilisearch(
     // One count-only query for each facet in use, without its own filter.
     ...activeFacets.map((facet) => ({ ...base, filter: combine(groups, facet), facets: [facet], limit: 0 })),
   ];
-  // Hourly prices over every match, in the same request (no second round trip): the main query counts
-  // matches by rate unit, and one count-only query those at or below the threshold.
-  const threshold = options.hourlyThresholdPence;
-  const thresholdAt = queries.length;
-  if (threshold !== undefined) {
-    queries[0]!.facets = [...(queries[0]!.facets ?? []), "rateUnit"];
-    queries.push({
-      ...base,
-      filter: [...(combine(groups) as string[]), `rateUnit = "hour" AND weekdayRatePence <= ${Math.floor(threshold)}`],
-      limit: 0,
-    });
-  }
+  // The cheapest hourly price over every match from the main query's facet stats (the field exists only
+  // on documents with a published hourly rate): no extra query, so counting does not slow search.
+  if (options.cheapestHourly) queries[0]!.facets = [...(queries[0]!.facets ?? []), "hourlyRatePence"];
   const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, ServiceDocument>({ queries });
   const main = results[0] as SearchResponse<ServiceDocument> | undefined;
   if (!main) throw new Error("Meilisearch returned no results");
@@ -135,13 +126,6 @@ export async function searchWithMeilisearch(
     facets,
     reviewsExist: (main.facetStats?.reviewCount?.max ?? 0) > 0,
     processingMs: Math.round(performance.now() - started),
-    ...(threshold !== undefined
-      ? {
-          hourlyPrices: {
-            hourly: main.facetDistribution?.rateUnit?.hour ?? 0,
-            atOrBelow: results[thresholdAt]?.estimatedTotalHits ?? results[thresholdAt]?.totalHits ?? 0,
-          },
-        }
-      : {}),
+    ...(options.cheapestHourly ? { cheapestHourlyPence: main.facetStats?.hourlyRatePence?.min ?? null } : {}),
   };
 }

@@ -62,21 +62,16 @@ export interface SearchResults {
   reviewsExist: boolean;
   processingMs: number;
   /**
-   * Over all matches (not just this page): how many publish an hourly weekday rate, and how many of those
-   * are at or below `hourlyThresholdPence`. Only there when asked for (for counting unmet demand).
+   * Over all matches (not just this page): the cheapest published hourly weekday rate, or null when no
+   * match publishes one. Only there when asked for (for counting unmet demand).
    */
-  hourlyPrices?: HourlyPriceCounts;
-}
-
-export interface HourlyPriceCounts {
-  hourly: number;
-  atOrBelow: number;
+  cheapestHourlyPence?: number | null;
 }
 
 /** What a search is asked to work out besides its results page. */
 export interface SearchOptions {
-  /** Also count the matches with a published hourly weekday rate, and those at or below this, in the same request. */
-  hourlyThresholdPence?: number;
+  /** Also find the cheapest published hourly weekday rate over every match, in the same request. */
+  cheapestHourly?: boolean;
 }
 
 export function emptyParams(overrides: Partial<SearchParams> = {}): SearchParams {

@@ -36,6 +36,7 @@ export const servicesIndexSettings: IndexDefinition = {
       "pricePublished",
       "rateUnit",
       "weekdayRatePence",
+      "hourlyRatePence",
       "weekendAvailable",
       "bankHolidayAvailable",
       "daysAvailable",

@@ -42,8 +42,8 @@ export function InviteLinkPanel({
         />
       </div>
       <p className="hint">
-        This site does not send emails yet. Copy the link and send it to them yourself, for example by email or text
-        message. A copy of the message is kept in the site&apos;s local mail log.
+        We have emailed this link to them. You can also copy it and send it to them yourself, for example by text
+        message.
       </p>
     </div>
   );

@@ -38,11 +38,39 @@ export function SpendDefinitions() {
 
 export function SpendTotals({ committed, spent }: { committed: MoneySplit; spent: MoneySplit }) {
   return (
+    <MoneySplitTable
+      caption="All months"
+      rowHeading="Money"
+      rows={[
+        { key: "spent", label: "Spent", split: spent },
+        { key: "committed", label: "Committed", split: committed },
+      ]}
+      total="Total"
+    />
+  );
+}
+
+/** Rows of money split into budget and top-up, with their total: the shape of every spend table. */
+function MoneySplitTable({
+  caption,
+  rowHeading,
+  rows,
+  total,
+  captionHidden = false,
+}: {
+  caption: string;
+  rowHeading: string;
+  rows: { key: string; label: string; split: MoneySplit }[];
+  total: string;
+  /** When a heading just above already says what the table is. */
+  captionHidden?: boolean;
+}) {
+  return (
     <table className="table">
-      <caption className="table__caption">All months</caption>
+      <caption className={captionHidden ? "table__caption visually-hidden" : "table__caption"}>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Money</th>
+          <th scope="col">{rowHeading}</th>
           <th scope="col" className="numeric">
             From budgets
           </th>
@@ -50,22 +78,17 @@ export function SpendTotals({ committed, spent }: { committed: MoneySplit; spent
             From top-ups
           </th>
           <th scope="col" className="numeric">
-            Total
+            {total}
           </th>
         </tr>
       </thead>
       <tbody>
-        {(
-          [
-            ["Spent", spent],
-            ["Committed", committed],
-          ] as const
-        ).map(([label, split]) => (
-          <tr key={label}>
-            <th scope="row">{label}</th>
-            <td className="numeric">{formatPence(split.budgetPence)}</td>
-            <td className="numeric">{formatPence(split.topUpPence)}</td>
-            <td className="numeric">{formatPence(split.totalPence)}</td>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            <td className="numeric">{formatPence(row.split.budgetPence)}</td>
+            <td className="numeric">{formatPence(row.split.topUpPence)}</td>
+            <td className="numeric">{formatPence(row.split.totalPence)}</td>
           </tr>
         ))}
       </tbody>
@@ -129,33 +152,13 @@ export function MonthTable({
   captionHidden?: boolean;
 }) {
   return (
-    <table className="table">
-      <caption className={captionHidden ? "table__caption visually-hidden" : "table__caption"}>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Month</th>
-          <th scope="col" className="numeric">
-            From budgets
-          </th>
-          <th scope="col" className="numeric">
-            From top-ups
-          </th>
-          <th scope="col" className="numeric">
-            {total}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {months.map((m) => (
-          <tr key={m.month}>
-            <th scope="row">{monthLabel(m.month)}</th>
-            <td className="numeric">{formatPence(pick(m).budgetPence)}</td>
-            <td className="numeric">{formatPence(pick(m).topUpPence)}</td>
-            <td className="numeric">{formatPence(pick(m).totalPence)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <MoneySplitTable
+      caption={caption}
+      captionHidden={captionHidden}
+      rowHeading="Month"
+      rows={months.map((m) => ({ key: m.month, label: monthLabel(m.month), split: pick(m) }))}
+      total={total}
+    />
   );
 }
 

@@ -46,11 +46,12 @@ export interface SearchFacts {
   /** How many services matched, over all pages. */
   total: number;
   /**
-   * Of all matches, how many publish an hourly weekday rate, and how many of those charge the median for
-   * the search's area and category or less; undefined when not known (no area and category chosen, or
-   * no median for them).
+   * The cheapest published hourly weekday rate among all matches (not just the first page); null when no
+   * match publishes one; undefined when not asked.
    */
-  hourlyPrices: { hourly: number; atOrBelow: number } | undefined;
+  cheapestHourlyPence: number | null | undefined;
+  /** The median hourly weekday rate of the search's area and category; undefined when there is none. */
+  medianPence: number | undefined;
 }
 
 /**
@@ -61,9 +62,10 @@ export interface SearchFacts {
  */
 export function classifySearch(facts: SearchFacts): SearchOutcome {
   if (facts.total <= 0) return "none";
-  const prices = facts.hourlyPrices;
-  if (!prices || prices.hourly <= 0) return "found";
-  return prices.atOrBelow === 0 ? "only_dearer" : "found";
+  const cheapest = facts.cheapestHourlyPence;
+  if (cheapest === null || cheapest === undefined || facts.medianPence === undefined) return "found";
+  // Every hourly match is above the median exactly when the cheapest one is.
+  return cheapest > facts.medianPence ? "only_dearer" : "found";
 }
 
 export interface SearchCountRow {

@@ -24,6 +24,7 @@ import { seedDemoSupportRequests } from "./requests.server";
 import { seedDemoReviews } from "./reviews.server";
 import { seedDemoSearches } from "./searches.server";
 import { seedInventedScoreHistory } from "./score-history.server";
+import { seedDemoTopUps } from "./top-ups.server";
 import { must, mustCreate } from "./support.server";
 
 export { seededRandom } from "./support.server";
@@ -39,6 +40,8 @@ export interface SeedOptions {
   reviews?: boolean;
   /** Demo support requests (open, chosen, closed, expired); on unless false. */
   supportRequests?: boolean;
+  /** Demo top-ups (small budgets, paid by the demo checkout) and a budget to review; on unless false. */
+  topUps?: boolean;
   /** Demo searches, counted for the unmet-demand page; on unless false. */
   searches?: boolean;
   /** Seed for the random generator, so generated data is the same each run. */
@@ -163,6 +166,10 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
 
   if (options.supportRequests !== false) {
     log(`seeded ${seedDemoSupportRequests(ctx, holderIds, staffByProvider)} demo support requests`);
+  }
+
+  if (options.topUps !== false) {
+    log(`paid ${await seedDemoTopUps(ctx, adminActor, staffByProvider, passwordHash)} demo top-ups`);
   }
 
   if (options.searches !== false) {

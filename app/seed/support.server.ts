@@ -6,8 +6,8 @@ import { createAccount } from "../services/accounts.server";
 import { setBudgetAccount } from "../services/budgets/budget-accounts.server";
 import type { AppContext } from "../services/context.server";
 import type { Actor } from "../domain/permissions";
-import { weekdayOfLocalDate } from "../domain/london-time";
-import { addLocalDays } from "../domain/schedule";
+import { londonDateOf, weekdayOfLocalDate } from "../domain/london-time";
+import { addLocalDays, localDaysBetween } from "../domain/schedule";
 import { DEMO_PASSWORD } from "./demo-data";
 
 /** mulberry32: a small seeded generator, so generated demo data is deterministic. */
@@ -37,13 +37,14 @@ export function must<T extends { ok: boolean }>(result: T, what: string): T & { 
   return result as T & { ok: true };
 }
 
-/** A budget holder for generated activity, with a four-weekly direct payment of `allocationPence`. */
+/** A budget holder for generated activity, with a four-weekly direct payment of `allocationPence` (from the current period). */
 export async function mustCreateHolderWithBudget(
   ctx: AppContext,
   admin: Actor,
   account: { name: string; email: string; area?: string },
   allocationPence: number,
   passwordHash: string,
+  firstPeriodStart = currentFourWeeklyStart(londonDateOf(new Date())),
 ): Promise<Actor> {
   const created = await mustCreate(
     ctx,
@@ -53,7 +54,7 @@ export async function mustCreateHolderWithBudget(
   must(
     setBudgetAccount(ctx, admin, created.userId, {
       periodLength: "four_weekly",
-      firstPeriodStart: "2026-11-02",
+      firstPeriodStart,
       moneyManagement: "direct_payment",
       allocationPence,
       isfProviderId: null,
@@ -73,4 +74,14 @@ export function firstRunningDate(days: readonly string[], from: string): string 
     if (days.includes(DAY_KEYS[weekdayOfLocalDate(date)]!)) return date;
   }
   return null;
+}
+
+/**
+ * The start of the four-weekly period (in step with the demo budgets' 2026-11-02) that holds `today`:
+ * a budget starting then has one period begun, so generated demo holders who have spent little are not
+ * all listed as surpluses for the council to review (more than 6 weeks' money unspent).
+ */
+export function currentFourWeeklyStart(today: string): string {
+  const days = localDaysBetween("2026-11-02", today);
+  return addLocalDays("2026-11-02", Math.max(0, Math.floor(days / 28) * 28));
 }

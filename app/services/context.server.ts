@@ -10,6 +10,7 @@ import { createPaymentGateway, type PaymentGateway } from "../payments/gateway.s
 import { SERVICES_INDEX_UID } from "../../search/settings";
 import { createLucia, type Auth } from "./lucia.server";
 import { createSearchCounter, type SearchCounter } from "./market/search-counts.server";
+import type { EmbeddedSmtp } from "./mail/embedded-smtp.server";
 
 export interface SearchConnection {
   client: Meilisearch;
@@ -42,6 +43,11 @@ export interface AppContext {
    * (SEARCH_COUNTING=off, or `searchCounting: false`). The server writes them with startSearchCounting.
    */
   searchCounter: SearchCounter | null;
+  /**
+   * The embedded SMTP server, when there is no SMTP_URL: what it received is listed on /dev/mail.
+   * Null (and /dev/mail answers 404) when mail goes to a real server.
+   */
+  devMail: EmbeddedSmtp | null;
 }
 
 export function createAppContext(
@@ -73,6 +79,7 @@ export function createAppContext(
     uploadsDir,
     search: options.search ?? null,
     payments,
+    devMail: null,
     searchCounter: (options.searchCounting ?? process.env.SEARCH_COUNTING !== "off") ? createSearchCounter() : null,
   };
 }

@@ -14,10 +14,10 @@ let lastWarning = 0;
 /** Searches, and counts the search anonymously for the council's unmet-demand figures. */
 export async function searchServices(ctx: AppContext, params: SearchParams): Promise<SearchResults> {
   const median = medianToCompare(ctx, params);
-  const options: SearchOptions = median === undefined ? {} : { hourlyThresholdPence: median };
+  const options: SearchOptions = median === undefined ? {} : { cheapestHourly: true };
   const results = await search(ctx, params, options);
   try {
-    countSearch(ctx, params, results);
+    countSearch(ctx, params, results, median);
   } catch (error) {
     // Counting must never cost anyone their search.
     console.error(`Search not counted: ${error instanceof Error ? error.message : String(error)}`);

@@ -49,3 +49,15 @@ export const PAYMENT_STATUSES = ["pending", "paid", "expired", "refunded", "part
 export const FAMILY_LINK_STATUSES = ["invited", "active", "removed"] as const;
 export const OUTBOX_ENTITIES = ["service", "provider"] as const;
 export const OUTBOX_OPERATIONS = ["upsert", "delete"] as const;
+/** The kinds of email the marketplace sends (app/domain/notifications.ts has their labels). */
+export const EMAIL_KINDS = [
+  "family_invite",
+  "new_message",
+  "booking_requested",
+  "booking_accepted",
+  "booking_declined",
+  "booking_cancelled",
+  "top_up_paid",
+  "review_reply",
+  "new_quote",
+] as const;

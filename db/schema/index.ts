@@ -15,6 +15,7 @@ export * from "./bookings";
 export * from "./budgets";
 export * from "./catalogue";
 export * from "./enums";
+export * from "./mail";
 export * from "./market";
 export * from "./outbox";
 export * from "./reviews";

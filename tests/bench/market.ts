@@ -4,7 +4,9 @@
  * The production build runs in this process against a copy of that database; the demo council admin
  * signs in, and each page is fetched --requests times after a first request (printed apart). Then a provider's price is
  * changed between requests, so the rates page's figures must be worked out again each time ("rates
- * after a catalogue change"). Prints p50/p95 per page against the 300 ms target; asserts nothing.
+ * after a catalogue change"). The copy gets 90 days of invented quality-score history for every provider
+ * (one score every 3 days), so the quality page's "whose score fell" query has real work. Prints p50/p95
+ * per page against the 300 ms target; asserts nothing.
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -12,7 +14,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
+import type Database from "better-sqlite3";
+import { londonDateOf } from "../../app/domain/london-time";
 import type { Actor } from "../../app/domain/permissions";
+import { addLocalDays } from "../../app/domain/schedule";
 import { createAppContext } from "../../app/services/context.server";
 import { getServiceForEditing, updateService, type ServiceInput } from "../../app/services/provider-services.server";
 import { DEMO_COUNCIL_ADMIN, DEMO_PASSWORD } from "../../app/seed/demo-data";
@@ -56,6 +61,21 @@ function line(name: string, times: number[]): string {
   return `${name.padEnd(58)} p50 ${p50.toFixed(0).padStart(5)} ms   p95 ${p95.toFixed(0).padStart(5)} ms   ${verdict} ${TARGET_MS} ms`;
 }
 
+/** 120 days of scores for every provider, one every 3 days, wandering around 40–95. */
+function addScoreHistory(sqlite: Database.Database): number {
+  const today = londonDateOf(new Date());
+  const insert = sqlite.prepare(
+    "INSERT OR IGNORE INTO quality_score_history (provider_id, day, score, recorded_at) VALUES (?, ?, ?, ?)",
+  );
+  const providerIds = sqlite.prepare("SELECT id FROM providers").pluck().all() as string[];
+  sqlite.transaction(() => {
+    for (const [i, id] of providerIds.entries()) {
+      for (let d = 3; d <= 120; d += 3) insert.run(id, addLocalDays(today, -d), 40 + ((i * 7 + d) % 55), Date.now());
+    }
+  })();
+  return sqlite.prepare("SELECT count(*) FROM quality_score_history").pluck().get() as number;
+}
+
 async function main() {
   if (!existsSync(source)) {
     console.error(`No bench database at ${source}. Run \`npm run bench:search\` once to generate it (minutes).`);
@@ -76,7 +96,8 @@ async function main() {
     const signIn = await admin.post("/sign-in", { email: DEMO_COUNCIL_ADMIN.email, password: DEMO_PASSWORD });
     if (signIn.status !== 302) throw new Error(`Signing in as ${DEMO_COUNCIL_ADMIN.email} answered ${signIn.status}`);
     const count = app.database.sqlite.prepare("select count(*) as n from services").get() as { n: number };
-    console.log(`${count.n} services; ${requests} requests a page after the first\n`);
+    const history = addScoreHistory(app.database.sqlite);
+    console.log(`${count.n} services, ${history} past quality scores; ${requests} requests a page after the first\n`);
 
     // The first request is shown apart: for the rates page it is the full pass over the catalogue, which
     // server.ts does once before it listens (this in-process server does not).

@@ -21,12 +21,15 @@ import {
   payments,
   providers,
   reviews,
+  serviceAreas,
   services,
   sessions,
   users,
 } from "../../db/schema";
 import { quotes, supportRequestMatches, supportRequests } from "../../db/schema/support-requests";
 import { londonDateOf } from "../../app/domain/london-time";
+import { serviceAtLocationId, taxonomyOf, termOf } from "../../app/domain/openreferral";
+import { openReferralIds } from "../../app/services/openreferral/ids.server";
 import { addLocalDays } from "../../app/domain/schedule";
 import { buildDemoEvent } from "../../app/payments/demo-checkout.server";
 import { DEMO_PASSWORD } from "../../app/seed/demo-data";
@@ -280,6 +283,18 @@ const COUNCIL_FORM: Row = [IN, F, F, F, F, F, F, F, F, F, F, 400];
 const SIGNED_OUT_ONLY: Row = [200, ...DASHBOARDS];
 const SIGNED_OUT_FORM: Row = [400, ...DASHBOARDS];
 
+/** Open Referral answers are JSON any origin may read, for every persona alike. */
+function isOpenReferralJson(response: Response, outcome: Outcome) {
+  if (!outcome.allowed) return;
+  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+  expect(response.headers.get("access-control-allow-origin")).toBe("*");
+}
+
+function serviceAtLocationPath(serviceId: string): string {
+  const area = db().select().from(serviceAreas).where(eq(serviceAreas.serviceId, serviceId)).get();
+  return `/openreferral/service_at_locations/${serviceAtLocationId(openReferralIds, serviceId, area?.localityId ?? "")}`;
+}
+
 const MATRIX: Record<string, RouteEntry> = {
   "_index.tsx": { checks: [get("/", all(200))] },
 
@@ -488,6 +503,37 @@ const MATRIX: Record<string, RouteEntry> = {
   },
 
   "how-we-rank.tsx": { checks: [get("/how-we-rank", all(200))] },
+
+  // Open Referral UK (#16): public, read-only JSON (no action, so no POST rows); unlisted services are 404.
+  "openreferral._index.tsx": { checks: [get("/openreferral/", all(200), { check: isOpenReferralJson })] },
+  "openreferral.service_at_locations.$id.tsx": {
+    checks: [
+      get("/openreferral/service_at_locations/{service} (at its first area)", all(200), {
+        send: (client) => client.get(serviceAtLocationPath(ids().service)),
+        check: isOpenReferralJson,
+      }),
+    ],
+  },
+  "openreferral.service_at_locations._index.tsx": {
+    checks: [get("/openreferral/service_at_locations?per_page=5", all(200), { check: isOpenReferralJson })],
+  },
+  "openreferral.services.$id.tsx": {
+    checks: [
+      get("/openreferral/services/{service}", all(200), { check: isOpenReferralJson }),
+      get("/openreferral/services/{pendingService}", all(NF)),
+    ],
+  },
+  "openreferral.services._index.tsx": {
+    checks: [get("/openreferral/services?per_page=5", all(200), { check: isOpenReferralJson })],
+  },
+  "openreferral.taxonomies.$id.tsx": {
+    checks: [get(`/openreferral/taxonomies/${taxonomyOf(openReferralIds, "categories").id}`, all(200))],
+  },
+  "openreferral.taxonomies._index.tsx": { checks: [get("/openreferral/taxonomies", all(200))] },
+  "openreferral.taxonomy_terms.$id.tsx": {
+    checks: [get(`/openreferral/taxonomy_terms/${termOf(openReferralIds, "categories", "home_care").id}`, all(200))],
+  },
+  "openreferral.taxonomy_terms._index.tsx": { checks: [get("/openreferral/taxonomy_terms", all(200))] },
 
   "provider.bookings.$bookingId.tsx": {
     checks: [

@@ -5,10 +5,9 @@
  * HTTP (production build): a family member without permission to book gets 403.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookings, familyLinks, users } from "../../db/schema";
+import { bookings, familyLinks, mailOutbox, users } from "../../db/schema";
 import { INVITE_VALID_MS } from "../../app/domain/family-invites";
 import { londonDateOf } from "../../app/domain/london-time";
 import type { Actor } from "../../app/domain/permissions";
@@ -21,7 +20,6 @@ import { budgetOverview } from "../../app/services/budgets/statement.server";
 import { acceptInvite, describeInvite } from "../../app/services/family/accept-invite.server";
 import { peopleIHelp } from "../../app/services/family/acting-for.server";
 import { activityOnMyBehalf } from "../../app/services/family/activity.server";
-import { mailLogPath } from "../../app/services/family/invite-mail.server";
 import { inviteFamilyMember, renewInvite } from "../../app/services/family/invites.server";
 import { listFamilyLinks, removeFamilyLink, setFamilyPermissions } from "../../app/services/family/links.server";
 import { hashPassword } from "../../app/services/passwords.server";
@@ -109,13 +107,13 @@ describe("a family member helps a budget holder", () => {
     const token = tokenOf(made.inviteUrl);
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
 
-    // Only the sha-256 of the token is stored; the link is in the local mail log.
+    // Only the sha-256 of the token is stored; the link is in the invite email, in the mail outbox.
     const stored = ctx.database.db.select().from(familyLinks).where(eq(familyLinks.id, made.linkId)).get()!;
     expect(stored.inviteTokenHash).toBe(createHash("sha256").update(token).digest("hex"));
     expect(JSON.stringify(stored)).not.toContain(token);
-    const log = readFileSync(mailLogPath(ctx), "utf8");
-    expect(log).toContain(`To: ${sam.email}`);
-    expect(log).toContain(made.inviteUrl);
+    const mails = ctx.database.db.select().from(mailOutbox).where(eq(mailOutbox.toEmail, sam.email)).all();
+    expect(mails.map((m) => m.kind)).toEqual(["family_invite"]);
+    expect(mails[0]!.textBody).toContain(made.inviteUrl);
 
     // Before accepting, the invite grants nothing.
     expect(budgetOverview(ctx, sam, margaret.userId)).toEqual({ ok: false, reason: "forbidden" });

@@ -150,28 +150,29 @@ async function signedIn(email: string): Promise<WebClient> {
   return client;
 }
 
-describe("hourly prices of a search, compared with a threshold", () => {
-  it("counts every match with a published hourly rate, in Meilisearch and in SQLite alike", async () => {
+describe("the cheapest hourly price of a search", () => {
+  it("is the cheapest match with a published hourly rate, in Meilisearch and in SQLite alike", async () => {
     const premium = params({ q: "premium", area: WIGAN, categories: ["home_care"] });
     const all = params({ area: WIGAN, categories: ["home_care"] });
-    const both = async (search: SearchParams, threshold: number) => {
-      const options = { hourlyThresholdPence: threshold };
+    const nothingHourly = params({ q: "visits", area: WIGAN, categories: ["home_care"] });
+    const both = async (search: SearchParams) => {
+      const options = { cheapestHourly: true };
       const fromMeili = await searchWithMeilisearch(ctx.search!.client, indexUid, search, options);
       const fromSqlite = searchWithSqlite(ctx.database.db, search, SEARCH_DOCUMENT_LABELS, options);
-      expect(fromSqlite.hourlyPrices).toEqual(fromMeili.hourlyPrices);
+      expect(fromSqlite.cheapestHourlyPence).toEqual(fromMeili.cheapestHourlyPence);
       expect(fromSqlite.total).toBe(fromMeili.total);
-      return [fromMeili.total, fromMeili.hourlyPrices];
+      return [fromMeili.total, fromMeili.cheapestHourlyPence];
     };
     // Three premium services match; only one has a published hourly price (£26): the visit-priced and
     // the unpublished ones are cheaper but not comparable.
-    expect(await both(premium, 2100)).toEqual([3, { hourly: 1, atOrBelow: 0 }]);
-    expect(await both(premium, 2600)).toEqual([3, { hourly: 1, atOrBelow: 1 }]);
+    expect(await both(premium)).toEqual([3, 2600]);
     // £18, £20, £22, £26 (and two more premium ones without an hourly price).
-    expect(await both(all, 2100)).toEqual([6, { hourly: 4, atOrBelow: 2 }]);
-    expect(await both(all, 1799)).toEqual([6, { hourly: 4, atOrBelow: 0 }]);
+    expect(await both(all)).toEqual([6, 1800]);
+    // Matches, but none with a published hourly price: nothing to compare.
+    expect(await both(nothingHourly)).toEqual([1, null]);
     // Not asked: not there.
-    expect((await searchWithMeilisearch(ctx.search!.client, indexUid, premium)).hourlyPrices).toBeUndefined();
-    expect(searchWithSqlite(ctx.database.db, premium, SEARCH_DOCUMENT_LABELS).hourlyPrices).toBeUndefined();
+    expect((await searchWithMeilisearch(ctx.search!.client, indexUid, premium)).cheapestHourlyPence).toBeUndefined();
+    expect(searchWithSqlite(ctx.database.db, premium, SEARCH_DOCUMENT_LABELS).cheapestHourlyPence).toBeUndefined();
   });
 });
 

@@ -29,27 +29,33 @@ describe("searchDimensions", () => {
 });
 
 describe("classifySearch", () => {
+  const facts = (total: number, cheapestHourlyPence: number | null | undefined, medianPence?: number) => ({
+    total,
+    cheapestHourlyPence,
+    medianPence,
+  });
   it("is none when nothing matched, whatever the prices", () => {
-    expect(classifySearch({ total: 0, hourlyPrices: undefined })).toBe("none");
-    expect(classifySearch({ total: 0, hourlyPrices: { hourly: 0, atOrBelow: 0 } })).toBe("none");
+    expect(classifySearch(facts(0, undefined))).toBe("none");
+    expect(classifySearch(facts(0, null, 2000))).toBe("none");
   });
 
-  it("is only_dearer when every match with an hourly price is above the median", () => {
-    expect(classifySearch({ total: 3, hourlyPrices: { hourly: 3, atOrBelow: 0 } })).toBe("only_dearer");
-    // Matches without an hourly price (by the visit, or unpublished) do not count either way.
-    expect(classifySearch({ total: 5, hourlyPrices: { hourly: 1, atOrBelow: 0 } })).toBe("only_dearer");
+  it("is only_dearer when the cheapest match with an hourly price is above the median", () => {
+    expect(classifySearch(facts(3, 2001, 2000))).toBe("only_dearer");
+    // Matches without an hourly price (by the visit, or unpublished) are not in the cheapest either way.
+    expect(classifySearch(facts(5, 2600, 2140))).toBe("only_dearer");
   });
 
   it("is found when a match costs the median or less", () => {
-    expect(classifySearch({ total: 3, hourlyPrices: { hourly: 3, atOrBelow: 1 } })).toBe("found");
-    expect(classifySearch({ total: 3, hourlyPrices: { hourly: 1, atOrBelow: 1 } })).toBe("found");
+    expect(classifySearch(facts(3, 2000, 2000))).toBe("found");
+    expect(classifySearch(facts(3, 1800, 2000))).toBe("found");
   });
 
   it("is found when no price could be compared", () => {
     // No match publishes an hourly price.
-    expect(classifySearch({ total: 2, hourlyPrices: { hourly: 0, atOrBelow: 0 } })).toBe("found");
-    // Not asked (no area or category chosen, or no median for them).
-    expect(classifySearch({ total: 2, hourlyPrices: undefined })).toBe("found");
+    expect(classifySearch(facts(2, null, 2000))).toBe("found");
+    // Not asked, or no median for the area and category.
+    expect(classifySearch(facts(2, undefined, 2000))).toBe("found");
+    expect(classifySearch(facts(2, 2600, undefined))).toBe("found");
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import { immediateTransaction } from "../../../db/client.server";
+import { enqueueBookingEmails } from "../mail/event-emails.server";
 import { bookings, bookingVisits } from "../../../db/schema";
 import { visitsOnCancel } from "../../domain/cancellation";
 import type { Actor } from "../../domain/permissions";
@@ -70,6 +71,9 @@ export function cancelBooking(
     // Walking away after acceptance counts against the provider's signal.
     if (booking.status === "accepted") recomputeBookingQuality(tx, booking, now);
     if (booking.status === "awaiting_payment" && status === "cancelled") expirePendingPayment(tx, bookingId);
+    if (status === "cancelled" && booking.status !== "awaiting_payment") {
+      enqueueBookingEmails(tx, bookingId, "booking_cancelled", actor.userId);
+    }
     return { ok: true, cancelled: cancelled.length, stillCharged: outcome.stillCharged.length, refund } as const;
   });
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { immediateTransaction, type Db } from "../../../db/client.server";
+import { enqueueBookingEmails } from "../mail/event-emails.server";
 import { bookings, bookingVisits, providers, services } from "../../../db/schema";
 import { splitCost, type CostSplit } from "../../domain/booking-split";
 import { periodIndexOf } from "../../domain/budget-periods";
@@ -182,6 +183,7 @@ export function createBooking(
         at: now,
       });
     }
+    if (status === "requested") enqueueBookingEmails(tx, bookingId, "booking_requested", actor.userId);
     return {
       ok: true,
       bookingId,

@@ -4,6 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import { immediateTransaction } from "../../../db/client.server";
+import { enqueueBookingEmails } from "../mail/event-emails.server";
 import { bookings } from "../../../db/schema";
 import { canManageProvider, type Actor } from "../../domain/permissions";
 import type { AppContext } from "../context.server";
@@ -36,6 +37,7 @@ export function respondToBooking(
       });
     }
     recomputeBookingQuality(tx, booking, now);
+    enqueueBookingEmails(tx, bookingId, decision.accept ? "booking_accepted" : "booking_declined", actor.userId);
     return { ok: true, refund } as const;
   });
 }

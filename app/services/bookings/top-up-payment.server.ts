@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client.server";
 import { bookings, payments } from "../../../db/schema";
 import { appendLedger } from "../budgets/ledger.server";
+import { enqueueBookingEmails } from "../mail/event-emails.server";
 import { bookingById, closeBooking, refundTopUp } from "./shared.server";
 
 /** The top-up was paid: the booking goes to the provider. */
@@ -44,6 +45,8 @@ export function markTopUpPaid(
       .set({ status: "requested", paymentDueBy: null, updatedAt: input.now })
       .where(eq(bookings.id, booking.id))
       .run();
+    enqueueBookingEmails(db, booking.id, "top_up_paid", null);
+    enqueueBookingEmails(db, booking.id, "booking_requested", null);
     return "paid";
   }
   // Paid after the booking expired: the money goes straight back.

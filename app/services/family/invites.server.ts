@@ -11,7 +11,7 @@ import { inviteExpired, inviteExpiresAt, sameEmail, type PermissionFlags } from 
 import type { Actor } from "../../domain/permissions";
 import type { AppContext } from "../context.server";
 import { FORBIDDEN, invalid, NOT_FOUND, type FieldRefusal, type Refusal } from "../use-case-result";
-import { inviteUrl, writeInviteMail } from "./invite-mail.server";
+import { enqueueInviteMail, inviteUrl } from "./invite-mail.server";
 import { changeOwnLink, closeLink, hashInviteToken, holderDisplayName } from "./shared.server";
 
 export function newInviteToken(): string {
@@ -36,19 +36,12 @@ export interface InviteMade {
   expiresAt: number;
 }
 
-/** After the invite's transaction: the link to show, and the email in the mail log. */
-function sendInvite(
-  ctx: AppContext,
-  invite: { linkId: string; email: string; relationship: string; holderName: string },
-  token: string,
-  options: { origin: string; now: number },
+function inviteMade(
+  invite: { linkId: string; email: string; relationship: string },
+  url: string,
+  now: number,
 ): InviteMade {
-  const { linkId, email, relationship, holderName } = invite;
-  const { now } = options;
-  const url = inviteUrl(options.origin, token);
-  const expiresAt = inviteExpiresAt(now);
-  writeInviteMail(ctx, { to: email, holderName, relationship, url, expiresAt, now });
-  return { ok: true, linkId, email, relationship, inviteUrl: url, expiresAt };
+  return { ok: true, ...invite, inviteUrl: url, expiresAt: inviteExpiresAt(now) };
 }
 
 /** A budget holder invites a family member or supporter. Only budget holders invite. */
@@ -63,6 +56,7 @@ export function inviteFamilyMember(
   const email = normaliseEmail(input.email);
   const relationship = input.relationship.trim();
   const token = newInviteToken();
+  const url = inviteUrl(options.origin, token);
   const result = immediateTransaction(ctx.database, (tx) => {
     const holder = holderDisplayName(tx, actor.userId);
     if (!holder) return NOT_FOUND;
@@ -115,13 +109,11 @@ export function inviteFamilyMember(
         createdAt: now,
       })
       .run();
-    return { ok: true as const, linkId, holderName: holder.name };
+    enqueueInviteMail(tx, { to: email, holderName: holder.name, relationship, url, expiresAt: inviteExpiresAt(now) });
+    return { ok: true as const, linkId };
   });
   if (!result.ok) return result;
-  return sendInvite(ctx, { linkId: result.linkId, email, relationship, holderName: result.holderName }, token, {
-    origin: options.origin,
-    now,
-  });
+  return inviteMade({ linkId: result.linkId, email, relationship }, url, now);
 }
 
 /** A fresh link for an invite not yet accepted (the old link stops working; the 14 days start again). */
@@ -133,18 +125,19 @@ export function renewInvite(
 ): InviteMade | Refusal | FieldRefusal {
   const now = options.now ?? Date.now();
   const token = newInviteToken();
+  const url = inviteUrl(options.origin, token);
   const result = changeOwnLink(ctx, actor, linkId, (tx, link) => {
     if (link.status !== "invited") return invalid("link", "This person has already accepted your invite");
     tx.update(familyLinks)
       .set({ inviteTokenHash: hashInviteToken(token), createdAt: now })
       .where(eq(familyLinks.id, linkId))
       .run();
-    return { ok: true as const, link, holderName: holderDisplayName(tx, actor.userId)?.name ?? "" };
+    const holderName = holderDisplayName(tx, actor.userId)?.name ?? "";
+    const { invitedEmail: to, relationship } = link;
+    enqueueInviteMail(tx, { to, holderName, relationship, url, expiresAt: inviteExpiresAt(now) });
+    return { ok: true as const, link };
   });
   if (!result.ok) return result;
   const { invitedEmail: email, relationship } = result.link;
-  return sendInvite(ctx, { linkId, email, relationship, holderName: result.holderName }, token, {
-    origin: options.origin,
-    now,
-  });
+  return inviteMade({ linkId, email, relationship }, url, now);
 }

@@ -44,8 +44,8 @@ function loadMedians(ctx: AppContext, counter: SearchCounter, now: number): Map<
 }
 
 /**
- * The median hourly weekday rate this search's prices are compared with, so the search can count its
- * matches at or below it in the same request; undefined when it will not be compared: it is not counted
+ * The median hourly weekday rate this search's prices are compared with (the search then also finds its
+ * cheapest hourly match, in the same request); undefined when it will not be compared: it is not counted
  * (only the first page is; later pages are the same search read further), did not choose an area and one
  * category, or there is no median for them. Stale medians are good enough; the flush timer refreshes them.
  */
@@ -59,11 +59,21 @@ export function medianToCompare(ctx: AppContext, params: SearchParams): number |
 }
 
 /** Adds one search to the tally. The first page of a search counts; its later pages do not. */
-export function countSearch(ctx: AppContext, params: SearchParams, results: SearchResults, now = new Date()): void {
+export function countSearch(
+  ctx: AppContext,
+  params: SearchParams,
+  results: SearchResults,
+  medianPence: number | undefined,
+  now = new Date(),
+): void {
   const counter = ctx.searchCounter;
   if (!counter || params.page !== 1) return;
   const dimensions = searchDimensions(params.area?.id ?? null, params.categories);
-  const outcome = classifySearch({ total: results.total, hourlyPrices: results.hourlyPrices });
+  const outcome = classifySearch({
+    total: results.total,
+    cheapestHourlyPence: results.cheapestHourlyPence,
+    medianPence,
+  });
   tallySearch(counter.tally, londonDateOf(now), dimensions, outcome);
 }
 

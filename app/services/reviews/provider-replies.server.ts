@@ -8,6 +8,7 @@ import { canManageProvider, type Actor } from "../../domain/permissions";
 import { REPLY_MAX } from "../../domain/reviews";
 import type { AppContext } from "../context.server";
 import { FORBIDDEN, invalid, type FieldRefusal, type Refusal } from "../use-case-result";
+import { enqueueReviewReplyEmail } from "../mail/event-emails.server";
 import { changeReview, reviewById, textProblem } from "./shared.server";
 
 export function replyToReview(
@@ -24,11 +25,12 @@ export function replyToReview(
       if (review.providerReply !== null) return invalid("reply", "You have already replied to this review");
       return textProblem("reply", reply, { max: REPLY_MAX, missing: "Enter your reply", name: "Reply" });
     },
-    change: (tx) => {
+    change: (tx, review) => {
       tx.update(reviews)
         .set({ providerReply: reply, providerReplyAt: now, providerReplyByUserId: actor.userId })
         .where(eq(reviews.id, reviewId))
         .run();
+      enqueueReviewReplyEmail(tx, review);
       return { ok: true } as const;
     },
     recompute: false,
