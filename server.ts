@@ -15,11 +15,17 @@ import { allRateFigures } from "./app/services/market/rates.server";
 import { createAppContext, searchConnection } from "./app/services/context.server";
 import { isDatabaseEmpty, seedDemoData } from "./app/seed/seed.server";
 import { startSearchCounting } from "./app/services/market/search-counts.server";
+import { discardPendingMail } from "./app/services/mail/outbox.server";
 import { startMail } from "./app/services/mail/setup.server";
 import { SEARCH_DOCUMENT_LABELS } from "./app/services/search-labels";
 import { createSearchClient, createSearchGateway } from "./search/client.server";
 import { connectMeilisearch } from "./search/connection.server";
 import { countListedServices } from "./search/documents.server";
+import {
+  recordDocumentVersion,
+  recordedDocumentVersion,
+  SERVICE_DOCUMENT_VERSION,
+} from "./search/document-version.server";
 import { createOutboxIndexer, type OutboxIndexer } from "./search/indexer.server";
 import { rebuildIndex } from "./search/reindex.server";
 import { SERVICES_INDEX_UID } from "./search/settings";
@@ -46,6 +52,7 @@ const app = createAppContext({
 if (isDatabaseEmpty(app)) {
   say("The database is empty: creating demo data…");
   const accounts = await seedDemoData(app);
+  discardPendingMail(app.database.db);
   say("\nDemo accounts (all use the same password):");
   for (const account of accounts) say(`  ${account.role.padEnd(60)} ${account.email}  /  ${account.password}`);
   say("");
@@ -57,10 +64,21 @@ try {
   search = await connectMeilisearch({ dataDir: resolve(process.env.MEILI_DATA_DIR ?? "data/meili") });
   await createSearchGateway({ host: search.host, apiKey: search.apiKey }).applySettings();
   const indexClient = createSearchClient({ host: search.host, apiKey: search.apiKey, timeoutMs: 120_000 });
-  // A new or wiped Meilisearch data folder with an existing database: rebuild the index from the database.
+  // A new or wiped Meilisearch data folder with an existing database, or an index whose documents an
+  // older version of the app built (they would lack newer fields): rebuild the index from the database.
   const stats = await indexClient.index(SERVICES_INDEX_UID).getStats();
-  if (stats.numberOfDocuments === 0 && countListedServices(app.database.db) > 0) {
-    say("The search index is empty: rebuilding it from the database…");
+  const empty = stats.numberOfDocuments === 0;
+  const outdated =
+    !empty && (await recordedDocumentVersion(indexClient, SERVICES_INDEX_UID)) !== SERVICE_DOCUMENT_VERSION;
+  if (empty && countListedServices(app.database.db) === 0) {
+    // Nothing to build yet: the indexer fills it with documents of this version.
+    await recordDocumentVersion(indexClient, SERVICES_INDEX_UID);
+  } else if (empty || outdated) {
+    say(
+      empty
+        ? "The search index is empty: rebuilding it from the database…"
+        : "The search index was built by an older version of the app: rebuilding it from the database…",
+    );
     const { indexed } = await rebuildIndex({
       db: app.database.db,
       client: indexClient,

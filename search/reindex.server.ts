@@ -25,6 +25,7 @@ import {
   type DocumentLabels,
   type ServiceDocument,
 } from "./documents.server";
+import { recordDocumentVersion } from "./document-version.server";
 import { assertSucceeded, chunks, syncServices } from "./indexer.server";
 import { servicesIndexSettings } from "./settings";
 import { applyIndexSettings } from "./settings.server";
@@ -128,6 +129,7 @@ export async function rebuildIndex(opts: RebuildOptions): Promise<{ indexed: num
     }
     await syncServices({ db, client, indexUid, labels, serviceIds: [...touched], taskTimeoutMs: TASK_TIMEOUT_MS });
   }
+  await recordDocumentVersion(client, indexUid);
 
   return { indexed, ms: Date.now() - started };
 

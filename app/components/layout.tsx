@@ -51,6 +51,9 @@ export function SiteHeader({ person }: { person: SignedInPerson | null }) {
               <Link to="/dashboard" className="site-header__link">
                 Your dashboard
               </Link>
+              <Link to="/notifications" className="site-header__link">
+                Notifications
+              </Link>
               <Form method="post" action="/sign-out" className="inline-form">
                 <CsrfField />
                 <button type="submit" className="link-button">

@@ -42,7 +42,7 @@ export default function Notifications() {
       ) : null}
       <span className="caption">Your account</span>
       <h1>Notifications</h1>
-      <p className="lead">{`Choose which emails we send to ${email}. Emails have no tracking images or links.`}</p>
+      <p className="lead">{`Choose which emails we send to ${email}. Emails never contain tracking images.`}</p>
       <SafeForm method="post" noValidate>
         <Checkboxes
           name="emails"

@@ -16,6 +16,7 @@ import {
   bookings,
   bookingVisits,
   budgetAccounts,
+  emailOptOuts,
   familyLinks,
   ledgerEntries,
   payments,
@@ -240,6 +241,7 @@ const providerRow = (key: "providerA" | "pendingProvider") => () =>
   db().select().from(providers).where(eq(providers.id, ids()[key])).get();
 const serviceRow = () => db().select().from(services).where(eq(services.id, ids().service)).get();
 const serviceCount = () => db().select({ n: count() }).from(services).get();
+const optOutsOfA = () => db().select().from(emailOptOuts).where(eq(emailOptOuts.userId, ids().holderA)).all();
 const sessionCount = () => db().select({ n: count() }).from(sessions).get();
 const userCount = () => db().select({ n: count() }).from(users).get();
 
@@ -503,6 +505,21 @@ const MATRIX: Record<string, RouteEntry> = {
   },
 
   "how-we-rank.tsx": { checks: [get("/how-we-rank", all(200))] },
+
+  // Only with the embedded SMTP server (no SMTP_URL); this suite's app has none, as in production.
+  "dev.mail.tsx": { checks: [get("/dev/mail", all(NF))] },
+
+  // Everyone signed in chooses their own emails; a bad choice is answered 400 and changes nothing.
+  "notifications.tsx": {
+    checks: [
+      get("/notifications", [IN, ...SIGNED_IN.map(() => 200)]),
+      post("/notifications", [IN, ...SIGNED_IN.map(() => refused(400))], {
+        attempt: { emails: "not_a_kind" },
+        state: optOutsOfA,
+      }),
+    ],
+    csrf: { persona: "holder", path: "/notifications", form: { emails: "new_message" }, state: optOutsOfA },
+  },
 
   // Open Referral UK (#16): public, read-only JSON (no action, so no POST rows); unlisted services are 404.
   "openreferral._index.tsx": { checks: [get("/openreferral/", all(200), { check: isOpenReferralJson })] },

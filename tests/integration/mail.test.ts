@@ -5,7 +5,12 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { mailOutbox, users } from "../../db/schema";
+import { bookingVisits, mailOutbox, payments, users } from "../../db/schema";
+import { buildDemoEvent } from "../../app/payments/demo-checkout.server";
+import { markVisitDelivered } from "../../app/services/bookings/delivery.server";
+import { handleStripeEvent } from "../../app/services/payments.server";
+import { replyToReview } from "../../app/services/reviews/provider-replies.server";
+import { createReview } from "../../app/services/reviews/writing.server";
 import type { Actor } from "../../app/domain/permissions";
 import { londonDateOf } from "../../app/domain/london-time";
 import { addLocalDays } from "../../app/domain/schedule";
@@ -154,5 +159,74 @@ describe("booking emails go to the right people, once", () => {
       .all()
       .filter((r) => r.toUserId === holder.userId);
     expect(written).toHaveLength(0);
+  });
+});
+
+describe("payment and review emails", () => {
+  it("a confirmed top-up: the holder is told once, and the provider's staff get the request", async () => {
+    const holder = await makeHolder(ctx, council, { allocationPence: 1000 });
+    const made = createBooking(ctx, holder, holder.userId, serviceId, oneVisit());
+    if (!made.ok) throw new Error("booking refused");
+    expect(made.status).toBe("awaiting_payment");
+    const paymentId = `pay_${made.bookingId}`;
+    ctx.database.db
+      .insert(payments)
+      .values({
+        id: paymentId,
+        bookingId: made.bookingId,
+        holderUserId: holder.userId,
+        gateway: "demo",
+        checkoutSessionId: `cs_demo_${made.bookingId}`,
+        amountPence: made.topUpPence,
+        status: "pending",
+        createdAt: Date.now(),
+      })
+      .run();
+    const session = {
+      sessionId: `cs_demo_${made.bookingId}`,
+      bookingId: made.bookingId,
+      paymentId,
+      amountPence: made.topUpPence,
+    };
+    const { payload, signature } = buildDemoEvent("checkout.session.completed", session, ctx.payments.webhookSecret);
+    const event = ctx.payments.verifyWebhook(payload, signature);
+    expect(handleStripeEvent(ctx, event).outcome).toBe("processed");
+    // The same event again is a duplicate: no second email.
+    expect(handleStripeEvent(ctx, ctx.payments.verifyWebhook(payload, signature)).outcome).toBe("duplicate");
+    await mail.sender.drainUntilEmpty(10_000);
+    expect(received(holder).map((m) => m.subject)).toEqual(["Top-up payment confirmed: Morning help <b>at home</b>"]);
+    expect(received(staff).map((m) => m.subject)).toEqual(["New booking request: Morning help <b>at home</b>"]);
+  });
+
+  it("a provider's reply to a review: the author only", async () => {
+    const holder = await makeHolder(ctx, council);
+    const tomorrow = addLocalDays(londonDateOf(new Date()), 1);
+    const made = createBooking(ctx, holder, holder.userId, serviceId, { ...oneVisit(), startDate: tomorrow });
+    if (!made.ok) throw new Error("booking refused");
+    respondToBooking(ctx, staff, made.bookingId, { accept: true });
+    const visit = ctx.database.db
+      .select()
+      .from(bookingVisits)
+      .where(eq(bookingVisits.bookingId, made.bookingId))
+      .get()!;
+    expect(markVisitDelivered(ctx, staff, visit.id).ok).toBe(true);
+    const review = createReview(ctx, holder, made.bookingId, {
+      overall: 5,
+      quality: 5,
+      reliability: 4,
+      communication: 5,
+      value: 4,
+      title: "Kind and on time",
+      body: "The carers were kind, on time and listened to what I wanted.",
+    });
+    if (!review.ok) throw new Error(`review refused: ${JSON.stringify(review)}`);
+    await mail.sender.drainUntilEmpty(10_000);
+    mail.embedded!.clear();
+    expect(replyToReview(ctx, staff, review.reviewId, "Thank you for your kind words.").ok).toBe(true);
+    await mail.sender.drainUntilEmpty(10_000);
+    expect(received(holder)).toHaveLength(1);
+    expect(received(holder)[0]!.subject).toMatch(/replied to your review$/);
+    expect(received(holder)[0]!.text).toContain(`/reviews/${review.reviewId}`);
+    expect(received(staff)).toHaveLength(0);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookings, budgetHolders, qualitySignals, users } from "../../db/schema";
+import { bookings, budgetHolders, mailOutbox, qualitySignals, users } from "../../db/schema";
 import { supportRequestEvents, supportRequestMatches, supportRequests } from "../../db/schema/support-requests";
 import { londonDateOf } from "../../app/domain/london-time";
 import type { Actor } from "../../app/domain/permissions";
@@ -261,6 +261,17 @@ describe("quotes", () => {
     const view = getSupportRequestForHolder(ctx, holder, requestId);
     expect(view.ok && view.view.quotes.map((q) => [q.providerName, q.weeklyPence, q.ownRateCard])).toEqual([
       ["Standish Home Care", 3400, true],
+    ]);
+    // The holder (who also posted the request) gets one email per quote sent or changed, nobody else.
+    const mails = ctx.database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.kind, "new_quote"))
+      .all()
+      .filter((m) => m.textBody.includes(`/requests/${requestId}`));
+    expect(mails.map((m) => [m.toUserId, m.subject])).toEqual([
+      [holder.userId, "New quote from Standish Home Care"],
+      [holder.userId, "Standish Home Care changed their quote"],
     ]);
   });
 

@@ -53,6 +53,8 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
       DATABASE_PATH: join(dataDir, "marketplace.sqlite"),
       MEILI_DATA_DIR: join(dataDir, "meili"),
       QUIET: "1",
+      // Mail goes to the app's embedded SMTP server (and /dev/mail), never to a real one.
+      SMTP_URL: "",
       NODE_ENV: "production",
       ...options.env,
     },

@@ -88,3 +88,21 @@ export function enqueueReviewReplyEmail(
     text: `${name ?? "The provider"} has replied to your review.\n\nRead the reply: ${siteOrigin()}/reviews/${review.id}`,
   });
 }
+
+/** A provider sent (or revised) a quote: the budget holder and whoever posted the request are told. */
+export function enqueueQuoteEmail(
+  tx: Db,
+  quote: { requestId: string; providerId: string; holderUserId: string; createdByUserId: string; revised: boolean },
+): void {
+  const name = tx
+    .select({ name: providers.name })
+    .from(providers)
+    .where(eq(providers.id, quote.providerId))
+    .get()?.name;
+  const who = name ?? "A provider";
+  enqueueEmailToUsers(tx, [quote.holderUserId, quote.createdByUserId], {
+    kind: "new_quote",
+    subject: quote.revised ? `${who} changed their quote` : `New quote from ${who}`,
+    text: `${who} has ${quote.revised ? "changed their quote for" : "sent a quote for"} your support request.\n\nCompare the quotes: ${siteOrigin()}/requests/${quote.requestId}`,
+  });
+}

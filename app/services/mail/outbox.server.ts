@@ -2,7 +2,7 @@
  * Writes to the mail outbox. Always called inside the transaction that made the change, so the email
  * is sent if and only if the change was committed (the sender in ./sender.server.ts delivers it).
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client.server";
 import { emailOptOuts, mailOutbox, users } from "../../../db/schema";
 import { htmlFromText, wantsEmail, type EmailKind } from "../../domain/notifications";
@@ -60,4 +60,16 @@ function insert(tx: Db, email: EmailToWrite, toEmail: string, toUserId: string |
       createdAt: Date.now(),
     })
     .run();
+}
+
+/**
+ * Marks every pending email as sent without sending it: the demo seed books, answers and reviews
+ * through the real use cases, and that made-up history must not fill the mailbox.
+ */
+export function discardPendingMail(db: Db): number {
+  return db
+    .update(mailOutbox)
+    .set({ sentAt: Date.now(), lastError: "not sent: written by the demo seed" })
+    .where(isNull(mailOutbox.sentAt))
+    .run().changes;
 }

@@ -3,6 +3,7 @@
  * a reason, send, revise or withdraw one quote. A provider sees a request only if it was matched to it,
  * and learns who the person is only once its quote is chosen.
  */
+import { enqueueQuoteEmail } from "../mail/event-emails.server";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { immediateTransaction, type Db } from "../../../db/client.server";
@@ -287,6 +288,13 @@ export function sendQuote(
       )
       .run();
     if (match.firstQuotedAt === null) recomputeQuality(tx, match.providerId, { now });
+    enqueueQuoteEmail(tx, {
+      requestId,
+      providerId: match.providerId,
+      holderUserId: request.holderUserId,
+      createdByUserId: request.createdByUserId,
+      revised: !!existing,
+    });
     return { ok: true, quoteId, revised: !!existing, weeklyPence: price.weeklyPence, totalPence: price.totalPence };
   });
 }
