@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
 import { Pagination } from "../components/pagination";
+import { SearchCombobox } from "../components/search-combobox";
 import { ActiveFilters, FilterPanel } from "../components/search-filters";
 import { NoResults, ResultList, ResultsBar } from "../components/search-results";
 import { useFormFollowsAddress, useLiveSearch } from "../components/use-search-form";
@@ -69,7 +70,7 @@ export default function Search() {
             For example: home care, personal assistant, day centre, short breaks
           </div>
           <div className="search-box">
-            <input className="input" id="q" name="q" type="search" defaultValue={form.q} aria-describedby="q-hint" />
+            <SearchCombobox defaultValue={form.q} describedBy="q-hint" />
             <button type="submit" className="button search-box__button">
               Search
             </button>

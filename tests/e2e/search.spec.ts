@@ -95,8 +95,8 @@ test("a search with no results offers the three ways on, and is never a dead end
 
 test("a search in everyday words finds the right service", async ({ page }) => {
   await openSearch(page, "/search?q=care");
-  await page.getByLabel("What support are you looking for?").fill("someone to help my dad get up in the morning");
-  await page.getByRole("button", { name: "Search", exact: true }).last().click();
+  // As the search form sends it (typing and live search are covered by the journeys above).
+  await page.goto("/search?q=someone+to+help+my+dad+get+up+in+the+morning");
   const results = page.getByRole("list", { name: "Search results" });
   await expect(results.getByRole("heading", { level: 2 }).first()).toHaveText("Morning and bedtime calls");
   await expectAccessible(page);
@@ -113,5 +113,37 @@ test("the header search box finds services by care words, despite a typo", async
   await expect(
     page.getByRole("list", { name: "Search results" }).getByRole("link", { name: "Home care visits" }),
   ).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("autocomplete suggests categories and services as you type, and works with the keyboard alone", async ({
+  page,
+}) => {
+  await openSearch(page, "/search?q=care");
+  const box = page.getByRole("combobox", { name: "What support are you looking for?" });
+  await box.fill("");
+  await box.pressSequentially("hois");
+  const list = page.getByRole("listbox", { name: "Suggestions" });
+  await expect(list.getByRole("option", { name: /^Hoist and sling supply/ })).toBeVisible();
+  await expect(list.getByRole("option", { name: /^Equipment/ })).toBeVisible();
+  await expect(box).toHaveAttribute("aria-expanded", "true");
+  await expectAccessible(page);
+
+  // Arrow keys move through the options without leaving the box; Escape closes the list.
+  await box.press("ArrowDown");
+  await expect(box).toBeFocused();
+  const first = list.getByRole("option", { selected: true });
+  await expect(first).toHaveText(/^Equipment/);
+  await expect(box).toHaveAttribute("aria-activedescendant", "q-suggestion-0");
+  await page.screenshot({ path: "test-results/search-autocomplete.png", fullPage: true });
+  await box.press("Escape");
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+
+  // Open it again and choose the service with Enter.
+  await box.press("ArrowDown");
+  await box.press("ArrowDown");
+  await expect(list.getByRole("option", { selected: true })).toHaveText(/^Hoist and sling supply/);
+  await box.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hoist and sling supply");
   await expectAccessible(page);
 });

@@ -730,6 +730,7 @@ const MATRIX: Record<string, RouteEntry> = {
   },
 
   "search.tsx": { checks: [get("/search?q=care", all(200))] },
+  "search_.suggest.tsx": { checks: [get("/search/suggest?q=hoi", all(200))] },
   "services.$serviceId.tsx": {
     checks: [get("/services/{service}", all(200)), get("/services/{pendingService}", all(NF))],
   },
