@@ -14,7 +14,7 @@ import { expireSupportRequests } from "./app/services/support-requests/requests.
 import { allRateFigures } from "./app/services/market/rates.server";
 import { createAppContext, searchConnection } from "./app/services/context.server";
 import { isDatabaseEmpty, seedDemoData } from "./app/seed/seed.server";
-import { startSearchCounting } from "./app/services/market/search-counts.server";
+import { settleSearchCounts, startSearchCounting } from "./app/services/market/search-counts.server";
 import { discardPendingMail } from "./app/services/mail/outbox.server";
 import { startMail } from "./app/services/mail/setup.server";
 import { SEARCH_DOCUMENT_LABELS } from "./app/services/search-labels";
@@ -165,6 +165,8 @@ async function shutdown(signal: string) {
   httpServer.closeAllConnections();
   await indexer.stop();
   await mail.stop();
+  // Searches still having their prices compared are counted before the last write.
+  await settleSearchCounts(app);
   searchCounting.stop();
   await search.embedded?.stop();
   app.database.close();

@@ -83,7 +83,8 @@ export async function searchWithMeilisearch(
   client: Meilisearch,
   indexUid: string,
   params: SearchParams,
-  options: SearchOptions = {},
+  // The page carries no prices; counting asks hourlyPricesAgainst after it (the fallback uses options).
+  _options: SearchOptions = {},
 ): Promise<SearchResults> {
   const started = performance.now();
   const groups = filterGroups(params);
@@ -106,9 +107,6 @@ export async function searchWithMeilisearch(
     // One count-only query for each facet in use, without its own filter.
     ...activeFacets.map((facet) => ({ ...base, filter: combine(groups, facet), facets: [facet], limit: 0 })),
   ];
-  // The cheapest hourly price over every match from the main query's facet stats (the field exists only
-  // on documents with a published hourly rate): no extra query, so counting does not slow search.
-  if (options.cheapestHourly) queries[0]!.facets = [...(queries[0]!.facets ?? []), "hourlyRatePence"];
   const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, ServiceDocument>({ queries });
   const main = results[0] as SearchResponse<ServiceDocument> | undefined;
   if (!main) throw new Error("Meilisearch returned no results");
@@ -126,6 +124,33 @@ export async function searchWithMeilisearch(
     facets,
     reviewsExist: (main.facetStats?.reviewCount?.max ?? 0) > 0,
     processingMs: Math.round(performance.now() - started),
-    ...(options.cheapestHourly ? { cheapestHourlyPence: main.facetStats?.hourlyRatePence?.min ?? null } : {}),
+  };
+}
+
+/**
+ * Whether any match of a search publishes an hourly weekday rate, and any at or below `medianPence`: two
+ * count-only queries in one request, over every match (`hourlyRatePence` exists only on documents with a
+ * published hourly rate). For counting unmet demand after the person has their results, so their page
+ * never waits for it.
+ */
+export async function hourlyPricesAgainst(
+  client: Meilisearch,
+  indexUid: string,
+  params: SearchParams,
+  medianPence: number,
+): Promise<{ hourly: boolean; atOrBelowMedian: boolean }> {
+  const filter = combine(filterGroups(params)) as string[];
+  const base = { indexUid, q: params.q, limit: 0 };
+  const { results } = await client.multiSearch({
+    queries: [
+      { ...base, filter: [...filter, `hourlyRatePence <= ${Math.floor(medianPence)}`] },
+      { ...base, filter: [...filter, "hourlyRatePence EXISTS"] },
+    ],
+  });
+  const count = (r: SearchResponse | undefined) => r?.estimatedTotalHits ?? r?.totalHits ?? 0;
+  const atOrBelow = count(results[0] as SearchResponse | undefined);
+  return {
+    hourly: atOrBelow > 0 || count(results[1] as SearchResponse | undefined) > 0,
+    atOrBelowMedian: atOrBelow > 0,
   };
 }

@@ -63,14 +63,15 @@ export interface SearchResults {
   processingMs: number;
   /**
    * Over all matches (not just this page): the cheapest published hourly weekday rate, or null when no
-   * match publishes one. Only there when asked for (for counting unmet demand).
+   * match publishes one. Only from the SQLite fallback, and only when asked for (for counting unmet
+   * demand); with Meilisearch the counting asks separately (hourlyPricesAgainst), after the page.
    */
   cheapestHourlyPence?: number | null;
 }
 
 /** What a search is asked to work out besides its results page. */
 export interface SearchOptions {
-  /** Also find the cheapest published hourly weekday rate over every match, in the same request. */
+  /** SQLite fallback: also find the cheapest published hourly weekday rate over every match, in the same query. */
   cheapestHourly?: boolean;
 }
 

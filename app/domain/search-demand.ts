@@ -42,16 +42,27 @@ export function medianKey(area: string, category: string): string {
   return `${area}|${category}`;
 }
 
+/** What a search's matches (all of them, not just the first page) say about their hourly prices. */
+export interface HourlyPriceFacts {
+  /** Some match publishes an hourly weekday rate. */
+  hourly: boolean;
+  /** Some match publishes one at or below the median for the search's area and category. */
+  atOrBelowMedian: boolean;
+}
+
 export interface SearchFacts {
   /** How many services matched, over all pages. */
   total: number;
-  /**
-   * The cheapest published hourly weekday rate among all matches (not just the first page); null when no
-   * match publishes one; undefined when not asked.
-   */
-  cheapestHourlyPence: number | null | undefined;
-  /** The median hourly weekday rate of the search's area and category; undefined when there is none. */
-  medianPence: number | undefined;
+  /** Undefined when not known: no area and one category chosen, or no median for them. */
+  prices: HourlyPriceFacts | undefined;
+}
+
+/** The price facts from the cheapest hourly match (null: none publishes an hourly rate). */
+export function pricesFromCheapest(cheapestHourlyPence: number | null, medianPence: number): HourlyPriceFacts {
+  return {
+    hourly: cheapestHourlyPence !== null,
+    atOrBelowMedian: cheapestHourlyPence !== null && cheapestHourlyPence <= medianPence,
+  };
 }
 
 /**
@@ -62,10 +73,8 @@ export interface SearchFacts {
  */
 export function classifySearch(facts: SearchFacts): SearchOutcome {
   if (facts.total <= 0) return "none";
-  const cheapest = facts.cheapestHourlyPence;
-  if (cheapest === null || cheapest === undefined || facts.medianPence === undefined) return "found";
-  // Every hourly match is above the median exactly when the cheapest one is.
-  return cheapest > facts.medianPence ? "only_dearer" : "found";
+  if (!facts.prices?.hourly) return "found";
+  return facts.prices.atOrBelowMedian ? "found" : "only_dearer";
 }
 
 export interface SearchCountRow {

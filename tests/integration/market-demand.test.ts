@@ -12,11 +12,16 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { searchCounts, services } from "../../db/schema";
 import { londonDateOf } from "../../app/domain/london-time";
+import { pricesFromCheapest } from "../../app/domain/search-demand";
 import type { Actor } from "../../app/domain/permissions";
 import { addLocalDays } from "../../app/domain/schedule";
 import { createAccount } from "../../app/services/accounts.server";
 import { searchConnection, type AppContext } from "../../app/services/context.server";
-import { flushSearchCounts, startSearchCounting } from "../../app/services/market/search-counts.server";
+import {
+  flushSearchCounts,
+  settleSearchCounts,
+  startSearchCounting,
+} from "../../app/services/market/search-counts.server";
 import { hashPassword } from "../../app/services/passwords.server";
 import { SEARCH_DOCUMENT_LABELS } from "../../app/services/search-labels";
 import { searchServices } from "../../app/services/search.server";
@@ -29,7 +34,7 @@ import {
 import type { SupportRequestInput } from "../../app/domain/support-requests";
 import { buildServiceDocuments } from "../../search/documents.server";
 import { searchWithSqlite } from "../../search/fallback.server";
-import { searchWithMeilisearch } from "../../search/queries.server";
+import { hourlyPricesAgainst, searchWithMeilisearch } from "../../search/queries.server";
 import { emptyParams, type SearchParams } from "../../search/query-types";
 import { applyIndexSettings } from "../../search/settings.server";
 import { makeHolder } from "../support/booking-fixtures";
@@ -150,27 +155,27 @@ async function signedIn(email: string): Promise<WebClient> {
   return client;
 }
 
-describe("the cheapest hourly price of a search", () => {
-  it("is the cheapest match with a published hourly rate, in Meilisearch and in SQLite alike", async () => {
+describe("the hourly prices of a search against a median", () => {
+  it("say the same in Meilisearch (after the page) and in SQLite (with it)", async () => {
     const premium = params({ q: "premium", area: WIGAN, categories: ["home_care"] });
     const all = params({ area: WIGAN, categories: ["home_care"] });
     const nothingHourly = params({ q: "visits", area: WIGAN, categories: ["home_care"] });
-    const both = async (search: SearchParams) => {
-      const options = { cheapestHourly: true };
-      const fromMeili = await searchWithMeilisearch(ctx.search!.client, indexUid, search, options);
-      const fromSqlite = searchWithSqlite(ctx.database.db, search, SEARCH_DOCUMENT_LABELS, options);
-      expect(fromSqlite.cheapestHourlyPence).toEqual(fromMeili.cheapestHourlyPence);
-      expect(fromSqlite.total).toBe(fromMeili.total);
-      return [fromMeili.total, fromMeili.cheapestHourlyPence];
+    const both = async (search: SearchParams, median: number) => {
+      const fromMeili = await hourlyPricesAgainst(ctx.search!.client, indexUid, search, median);
+      const fromSqlite = searchWithSqlite(ctx.database.db, search, SEARCH_DOCUMENT_LABELS, { cheapestHourly: true });
+      expect(pricesFromCheapest(fromSqlite.cheapestHourlyPence!, median)).toEqual(fromMeili);
+      return fromMeili;
     };
     // Three premium services match; only one has a published hourly price (£26): the visit-priced and
     // the unpublished ones are cheaper but not comparable.
-    expect(await both(premium)).toEqual([3, 2600]);
+    expect(await both(premium, 2100)).toEqual({ hourly: true, atOrBelowMedian: false });
+    expect(await both(premium, 2600)).toEqual({ hourly: true, atOrBelowMedian: true });
     // £18, £20, £22, £26 (and two more premium ones without an hourly price).
-    expect(await both(all)).toEqual([6, 1800]);
+    expect(await both(all, 2100)).toEqual({ hourly: true, atOrBelowMedian: true });
+    expect(await both(all, 1799)).toEqual({ hourly: true, atOrBelowMedian: false });
     // Matches, but none with a published hourly price: nothing to compare.
-    expect(await both(nothingHourly)).toEqual([1, null]);
-    // Not asked: not there.
+    expect(await both(nothingHourly, 2100)).toEqual({ hourly: false, atOrBelowMedian: false });
+    // The page itself carries no prices from Meilisearch, and none from SQLite unless asked.
     expect((await searchWithMeilisearch(ctx.search!.client, indexUid, premium)).cheapestHourlyPence).toBeUndefined();
     expect(searchWithSqlite(ctx.database.db, premium, SEARCH_DOCUMENT_LABELS).cheapestHourlyPence).toBeUndefined();
   });
@@ -202,8 +207,9 @@ describe("counting searches", () => {
       const results = await searchServices(ctx, params(search));
       expect(results.mode).toBe("meilisearch");
     }
-    // Nothing is written until the flush.
+    // Nothing is written until the flush; the price checks finish after their searches answered.
     expect(storedRows()).toEqual([]);
+    await settleSearchCounts(ctx);
     expect(flushSearchCounts(ctx)).toBe(7);
     expect(storedRows()).toEqual(EXPECTED);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   classifySearch,
+  pricesFromCheapest,
   decidesPrice,
   mergeRows,
   percentOf,
@@ -31,8 +32,10 @@ describe("searchDimensions", () => {
 describe("classifySearch", () => {
   const facts = (total: number, cheapestHourlyPence: number | null | undefined, medianPence?: number) => ({
     total,
-    cheapestHourlyPence,
-    medianPence,
+    prices:
+      cheapestHourlyPence === undefined || medianPence === undefined
+        ? undefined
+        : pricesFromCheapest(cheapestHourlyPence, medianPence),
   });
   it("is none when nothing matched, whatever the prices", () => {
     expect(classifySearch(facts(0, undefined))).toBe("none");

@@ -7,10 +7,13 @@
 import { sql } from "drizzle-orm";
 import { immediateTransaction } from "../../../db/client.server";
 import { searchCounts } from "../../../db/schema";
+import { hourlyPricesAgainst } from "../../../search/queries.server";
 import type { SearchParams, SearchResults } from "../../../search/query-types";
 import { londonDateOf } from "../../domain/london-time";
 import {
   classifySearch,
+  pricesFromCheapest,
+  type HourlyPriceFacts,
   decidesPrice,
   medianKey,
   mergeRows,
@@ -31,10 +34,12 @@ export const DEFAULT_FLUSH_INTERVAL_MS = 5_000;
 export interface SearchCounter {
   tally: SearchTally;
   medians: { rates: Map<string, number>; loadedAt: number } | null;
+  /** Price checks still running after their search answered (see countSearch). */
+  pending: Set<Promise<void>>;
 }
 
 export function createSearchCounter(): SearchCounter {
-  return { tally: new Map(), medians: null };
+  return { tally: new Map(), medians: null, pending: new Set() };
 }
 
 function loadMedians(ctx: AppContext, counter: SearchCounter, now: number): Map<string, number> {
@@ -58,7 +63,13 @@ export function medianToCompare(ctx: AppContext, params: SearchParams): number |
   return rates.get(medianKey(dimensions.area, dimensions.category));
 }
 
-/** Adds one search to the tally. The first page of a search counts; its later pages do not. */
+/**
+ * Adds one search to the tally. The first page of a search counts; its later pages do not. Whether a
+ * search with matches found only dearer services needs its matches' prices: the SQLite fallback brings
+ * them with its results; with Meilisearch two count-only queries ask after the search has answered, so
+ * the person's page never waits for them (measured: in the same request they slowed those searches by
+ * 14–43%). Such a search is tallied when its check returns; settleSearchCounts waits for them.
+ */
 export function countSearch(
   ctx: AppContext,
   params: SearchParams,
@@ -69,12 +80,28 @@ export function countSearch(
   const counter = ctx.searchCounter;
   if (!counter || params.page !== 1) return;
   const dimensions = searchDimensions(params.area?.id ?? null, params.categories);
-  const outcome = classifySearch({
-    total: results.total,
-    cheapestHourlyPence: results.cheapestHourlyPence,
-    medianPence,
-  });
-  tallySearch(counter.tally, londonDateOf(now), dimensions, outcome);
+  const tally = (prices: HourlyPriceFacts | undefined) =>
+    tallySearch(counter.tally, londonDateOf(now), dimensions, classifySearch({ total: results.total, prices }));
+  if (results.total <= 0 || medianPence === undefined) return tally(undefined);
+  if (results.cheapestHourlyPence !== undefined) {
+    return tally(pricesFromCheapest(results.cheapestHourlyPence, medianPence));
+  }
+  const search = ctx.search;
+  if (!search) return tally(undefined);
+  const check: Promise<void> = hourlyPricesAgainst(search.client, search.indexUid, params, medianPence)
+    .then(tally, (error: unknown) => {
+      // Counted without the price comparison rather than not at all.
+      console.error(`Search prices not compared: ${error instanceof Error ? error.message : String(error)}`);
+      tally(undefined);
+    })
+    .finally(() => counter.pending.delete(check));
+  counter.pending.add(check);
+}
+
+/** Waits for the price checks still running, so their searches are in the tally. */
+export async function settleSearchCounts(ctx: AppContext): Promise<void> {
+  const counter = ctx.searchCounter;
+  while (counter && counter.pending.size > 0) await Promise.all([...counter.pending]);
 }
 
 /** Writes the tally in one transaction, adding to the stored counts. Returns how many searches it wrote. */
