@@ -4,15 +4,24 @@
  * dialect) with ajv-formats. The HSDS files add keys of their own (constraints, datapackage_metadata…);
  * they are declared as annotation keywords, so ajv stays strict about everything else.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
+/**
+ * The published schemas: OPENREFERRAL_SCHEMA_DIR, else the shared folder beside the checkout
+ * (../shared/openreferral-uk), else the workplace's /work/shared (a checkout elsewhere, as in a fresh
+ * clone under /tmp). Read, never copied into the repository.
+ */
 export const SCHEMA_DIR = resolve(
-  process.env.OPENREFERRAL_SCHEMA_DIR ?? resolve(process.cwd(), "../shared/openreferral-uk"),
+  process.env.OPENREFERRAL_SCHEMA_DIR ??
+    [resolve(process.cwd(), "../shared/openreferral-uk"), "/work/shared/openreferral-uk"].find((dir) =>
+      existsSync(join(dir, "schema")),
+    ) ??
+    resolve(process.cwd(), "../shared/openreferral-uk"),
 );
 
 /** Keys the HSDS schema files use that are not JSON Schema: annotations to ignore, not errors. */
