@@ -53,7 +53,8 @@ export function authorLabel(author: {
   holderName?: string | null;
   providerName?: string | null;
 }): string {
-  if (author.holderName && author.relationship) return `${author.name} (${author.relationship}) for ${author.holderName}`;
+  if (author.holderName && author.relationship)
+    return `${author.name} (${author.relationship}) for ${author.holderName}`;
   if (author.providerName) return `${author.name}, ${author.providerName}`;
   return author.name;
 }

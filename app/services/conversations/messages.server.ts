@@ -7,7 +7,15 @@ import { randomUUID } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import type { Db } from "../../../db/client.server";
 import { immediateTransaction } from "../../../db/client.server";
-import { bookings, conversationMessages, conversations, familyLinks, providers, services, users } from "../../../db/schema";
+import {
+  bookings,
+  conversationMessages,
+  conversations,
+  familyLinks,
+  providers,
+  services,
+  users,
+} from "../../../db/schema";
 import {
   authorLabel,
   canReadThread,
@@ -25,7 +33,8 @@ import { enqueueEmailToUsers, siteOrigin } from "../mail/outbox.server";
 import { FORBIDDEN, invalid, NOT_FOUND, type FieldRefusal, type Refusal } from "../use-case-result";
 import { conversationById, factsOf, linksOf, type ConversationRow } from "./shared.server";
 
-export const RATE_LIMIT_MESSAGE = "You have sent a lot of messages in the last hour. Please wait a while and try again.";
+export const RATE_LIMIT_MESSAGE =
+  "You have sent a lot of messages in the last hour. Please wait a while and try again.";
 
 export interface StartInput {
   holderUserId: string;
@@ -36,7 +45,10 @@ export interface StartInput {
 }
 
 /** Where a question is asked from: a listed service, or one of the holder's bookings. */
-function subjectOf(tx: Db, input: StartInput): { providerId: string; serviceId: string | null; bookingId: string | null } | null {
+function subjectOf(
+  tx: Db,
+  input: StartInput,
+): { providerId: string; serviceId: string | null; bookingId: string | null } | null {
   if (input.bookingId) {
     const b = tx.select().from(bookings).where(eq(bookings.id, input.bookingId)).get();
     if (!b || b.holderUserId !== input.holderUserId) return null;
@@ -123,7 +135,8 @@ export function reportConversation(
     if (actor.role === "council_admin" || !canReadThread(actor, factsOf(row), linksOf(tx, actor))) return NOT_FOUND;
     const text = reason.trim();
     if (!text) return invalid("reason", "Say why you are reporting this conversation");
-    if (text.length > REPORT_REASON_MAX) return invalid("reason", `Reason must be ${REPORT_REASON_MAX} characters or fewer`);
+    if (text.length > REPORT_REASON_MAX)
+      return invalid("reason", `Reason must be ${REPORT_REASON_MAX} characters or fewer`);
     tx.update(conversations)
       .set({ reportedAt: now, reportedByUserId: actor.userId, reportReason: text })
       .where(eq(conversations.id, conversationId))
@@ -163,7 +176,15 @@ function labelFor(tx: Db, actor: Actor, row: ConversationRow): string {
 function addMessage(tx: Db, actor: Actor, row: ConversationRow, side: Side, body: string, now: number): void {
   const authorLabelText = labelFor(tx, actor, row);
   tx.insert(conversationMessages)
-    .values({ id: randomUUID(), conversationId: row.id, authorUserId: actor.userId, side, authorLabel: authorLabelText, body, createdAt: now })
+    .values({
+      id: randomUUID(),
+      conversationId: row.id,
+      authorUserId: actor.userId,
+      side,
+      authorLabel: authorLabelText,
+      body,
+      createdAt: now,
+    })
     .run();
   tx.update(conversations)
     .set(side === "holder" ? { lastMessageAt: now, holderReadAt: now } : { lastMessageAt: now, providerReadAt: now })
@@ -171,7 +192,12 @@ function addMessage(tx: Db, actor: Actor, row: ConversationRow, side: Side, body
     .run();
   const recipients =
     side === "holder"
-      ? tx.select({ id: users.id }).from(users).where(eq(users.providerId, row.providerId)).all().map((u) => u.id)
+      ? tx
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(users.providerId, row.providerId))
+          .all()
+          .map((u) => u.id)
       : [row.holderUserId, row.createdByUserId];
   enqueueEmailToUsers(
     tx,
