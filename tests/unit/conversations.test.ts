@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import {
+  authorLabel,
+  canReadThread,
+  canWriteThread,
+  hasUnread,
+  HOUR_MS,
+  messageParts,
+  messageProblem,
+  MESSAGES_PER_HOUR,
+  overRateLimit,
+} from "../../app/domain/conversations";
+import type { Actor, FamilyPermission } from "../../app/domain/permissions";
+
+const thread = { holderUserId: "h1", providerId: "p1", reported: false };
+const holder: Actor = { userId: "h1", role: "budget_holder", providerId: null };
+const otherHolder: Actor = { userId: "h2", role: "budget_holder", providerId: null };
+const family: Actor = { userId: "f1", role: "family_member", providerId: null };
+const staff: Actor = { userId: "s1", role: "provider_staff", providerId: "p1" };
+const otherStaff: Actor = { userId: "s2", role: "provider_staff", providerId: "p2" };
+const council: Actor = { userId: "c1", role: "council_admin", providerId: null };
+const link = (canBook: boolean): FamilyPermission[] => [
+  { holderUserId: "h1", canViewBudget: true, canBook, canReview: false },
+];
+
+describe("who reads and writes a conversation", () => {
+  it("lets the holder and the provider's staff read and write", () => {
+    expect(canReadThread(holder, thread, [])).toBe(true);
+    expect(canWriteThread(holder, thread, [])).toBe(true);
+    expect(canReadThread(staff, thread, [])).toBe(true);
+    expect(canWriteThread(staff, thread, [])).toBe(true);
+  });
+  it("keeps out another holder and another provider's staff", () => {
+    expect(canReadThread(otherHolder, thread, [])).toBe(false);
+    expect(canReadThread(otherStaff, thread, [])).toBe(false);
+    expect(canWriteThread(otherStaff, thread, [])).toBe(false);
+  });
+  it("lets family read with a link and write only when allowed to book", () => {
+    expect(canReadThread(family, thread, [])).toBe(false);
+    expect(canReadThread(family, thread, link(false))).toBe(true);
+    expect(canWriteThread(family, thread, link(false))).toBe(false);
+    expect(canWriteThread(family, thread, link(true))).toBe(true);
+  });
+  it("lets the council read only a reported thread, and never write", () => {
+    expect(canReadThread(council, thread, [])).toBe(false);
+    expect(canReadThread(council, { ...thread, reported: true }, [])).toBe(true);
+    expect(canWriteThread(council, { ...thread, reported: true }, [])).toBe(false);
+  });
+});
+
+describe("author labels", () => {
+  it("names family as acting for the holder", () => {
+    expect(authorLabel({ name: "Sam Ellis", relationship: "son", holderName: "Margaret" })).toBe(
+      "Sam Ellis (son) for Margaret",
+    );
+  });
+  it("names staff with their provider and the holder plainly", () => {
+    expect(authorLabel({ name: "Kim Lee", providerName: "Brightcare" })).toBe("Kim Lee, Brightcare");
+    expect(authorLabel({ name: "Margaret Ellis" })).toBe("Margaret Ellis");
+  });
+});
+
+describe("rate limit", () => {
+  const now = 10 * HOUR_MS;
+  it("allows up to the limit in a rolling hour and refuses the next", () => {
+    const sent = Array.from({ length: MESSAGES_PER_HOUR - 1 }, (_, i) => now - i * 1000);
+    expect(overRateLimit(sent, now)).toBe(false);
+    expect(overRateLimit([...sent, now - 5], now)).toBe(true);
+  });
+  it("forgets messages older than an hour", () => {
+    const old = Array.from({ length: MESSAGES_PER_HOUR }, () => now - HOUR_MS - 1);
+    expect(overRateLimit(old, now)).toBe(false);
+  });
+});
+
+describe("message text", () => {
+  const origin = "https://market.example";
+  it("makes only marketplace links clickable", () => {
+    expect(messageParts("See https://market.example/services/1 or https://evil.example/x now", origin)).toEqual([
+      { kind: "text", text: "See " },
+      { kind: "link", href: "https://market.example/services/1", text: "https://market.example/services/1" },
+      { kind: "text", text: " or " },
+      { kind: "text", text: "https://evil.example/x" },
+      { kind: "text", text: " now" },
+    ]);
+  });
+  it("does not treat javascript: as a link", () => {
+    expect(messageParts("javascript:alert(1)", origin)).toEqual([{ kind: "text", text: "javascript:alert(1)" }]);
+  });
+  it("refuses an empty or too long message", () => {
+    expect(messageProblem("   ")).toBe("Enter your message");
+    expect(messageProblem("x".repeat(2001))).toMatch(/2000 characters/);
+    expect(messageProblem("Hello")).toBeNull();
+  });
+  it("tells unread from read", () => {
+    expect(hasUnread(null, 0)).toBe(false);
+    expect(hasUnread(5, 4)).toBe(true);
+    expect(hasUnread(5, 5)).toBe(false);
+  });
+});
