@@ -57,9 +57,9 @@ export function ShortlistButton({
         name="serviceId"
         value={serviceId}
         className="button button--secondary button--small"
+        aria-label={`${saved ? "Remove from shortlist" : "Save to shortlist"}: ${title}`}
       >
         {saved ? "Remove from shortlist" : "Save to shortlist"}
-        <span className="visually-hidden">: {title}</span>
       </button>
     </p>
   );

@@ -47,7 +47,8 @@ export function readComparePattern(url: URL, now = new Date()): CompareForm {
     days: params.getAll("days").join(","),
     startTime: params.get("startTime") ?? "09:00",
     duration: params.get("duration") ?? "120",
-    startDate: params.get("startDate") ?? nextMonday(today),
+    // Shown as people type dates ("14/12/2026"), like the hint says.
+    startDate: params.get("startDate") ?? nextMonday(today).split("-").reverse().join("/"),
   };
   if (!params.has("costs")) return { ok: true, pattern: null, values };
   const result = validatePattern(

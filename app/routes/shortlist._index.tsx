@@ -111,8 +111,12 @@ export default function ShortlistPage() {
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="serviceId" value={line.serviceId} />
                   <input type="hidden" name="returnTo" value={here} />
-                  <button type="submit" className="button button--secondary button--small">
-                    Remove<span className="visually-hidden"> {line.title} from the shortlist</span>
+                  <button
+                    type="submit"
+                    className="button button--secondary button--small"
+                    aria-label={`Remove ${line.title} from the shortlist`}
+                  >
+                    Remove
                   </button>
                 </SafeForm>
               ) : null}
