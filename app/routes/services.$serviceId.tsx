@@ -12,6 +12,8 @@ import { PROVIDER_TYPE_LABELS, type ProviderTypeKey } from "../domain/provider-t
 import { rateCardSentence } from "../domain/rate-card";
 import { ReviewList, ReviewSortLinks, ReviewSummary, QualityLine, signalView } from "../components/reviews";
 import { ReviewNotice } from "../components/review-notice";
+import { ShortlistButton, ShortlistForms, ShortlistNotice } from "../components/shortlist";
+import { SHORTLIST_NOTICE_PARAM, shortlistControl } from "../http/shortlist-form.server";
 import { parseReviewSort } from "../domain/reviews";
 import { getPublicService } from "../services/catalogue.server";
 import { listingReviews } from "../services/reviews/reading.server";
@@ -33,6 +35,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     sort,
     viewer: { signedIn: context.user !== null, providerId: context.user?.providerId ?? null },
     reviewNotice: url.searchParams.get("reviewNotice"),
+    shortlist: shortlistControl(request, context),
+    shortlistNotice: url.searchParams.get(SHORTLIST_NOTICE_PARAM),
   };
 }
 
@@ -43,6 +47,7 @@ export default function ServicePage() {
   return (
     <>
       <ReviewNotice notice={service.reviewNotice} />
+      <ShortlistNotice notice={service.shortlistNotice} />
       <span className="caption">{CATEGORY_LABELS[service.category as ServiceCategory] ?? service.category}</span>
       <h1>{service.title}</h1>
       <p className="lead">
@@ -53,6 +58,12 @@ export default function ServicePage() {
         <CqcBadge rating={provider.cqcRating} inspectedOn={provider.cqcInspectedOn} />
       </p>
       <QualityLine signal={service.signal} />
+      {service.shortlist ? (
+        <>
+          <ShortlistButton control={service.shortlist} serviceId={service.id} title={service.title} />
+          <ShortlistForms control={service.shortlist} />
+        </>
+      ) : null}
 
       <div className="two-thirds-one-third">
         <div>

@@ -25,6 +25,7 @@ import {
   serviceAreas,
   services,
   sessions,
+  shortlistItems,
   users,
 } from "../../db/schema";
 import { quotes, supportRequestMatches, supportRequests } from "../../db/schema/support-requests";
@@ -36,6 +37,7 @@ import { buildDemoEvent } from "../../app/payments/demo-checkout.server";
 import { DEMO_PASSWORD } from "../../app/seed/demo-data";
 import { findPaymentForCheckout } from "../../app/services/payments.server";
 import { seedDemoData } from "../../app/seed/seed.server";
+import { addToShortlist } from "../../app/services/shortlist/shortlist.server";
 import {
   buildAuthorizationWorld,
   PERSONA_LABELS,
@@ -244,6 +246,8 @@ const serviceCount = () => db().select({ n: count() }).from(services).get();
 const optOutsOfA = () => db().select().from(emailOptOuts).where(eq(emailOptOuts.userId, ids().holderA)).all();
 const sessionCount = () => db().select({ n: count() }).from(sessions).get();
 const userCount = () => db().select({ n: count() }).from(users).get();
+const shortlistOfA = () =>
+  db().select().from(shortlistItems).where(eq(shortlistItems.holderUserId, ids().holderA)).all();
 
 function setsCookie(response: Response, name: string): boolean {
   return response.headers.getSetCookie().some((c) => c.startsWith(`${name}=`) && !c.startsWith(`${name}=;`));
@@ -751,6 +755,28 @@ const MATRIX: Record<string, RouteEntry> = {
     csrf: { persona: "holder", path: "/services/{service}/book", form: BOOK_FORM, state: holderBookings },
   },
 
+  // The shortlist: A's own, shared with family who may view or book for A; not the council's business.
+  "shortlist._index.tsx": {
+    checks: [
+      get("/shortlist?for={holderA}", HOLDER_A_PAGE),
+      // Refused personas try to take A's saved service off; allowed ones send an empty form.
+      post("/shortlist?for={holderA}", [IN, 400, F, 400, 400, F, F, F, F, F, F, F], {
+        attempt: { intent: "remove", serviceId: "{service}", returnTo: "/shortlist" },
+        allowedForm: {},
+        state: shortlistOfA,
+      }),
+    ],
+    csrf: {
+      persona: "holder",
+      path: "/shortlist",
+      form: { intent: "remove", serviceId: "{service}" },
+      state: shortlistOfA,
+    },
+  },
+  "shortlist.compare.tsx": {
+    checks: [get("/shortlist/compare?for={holderA}&service={service}", HOLDER_A_PAGE)],
+  },
+
   "sign-in.tsx": {
     // Signed in, the page's loader sends the empty form's answer on to the dashboard.
     checks: [get("/sign-in", SIGNED_OUT_ONLY), post("/sign-in", SIGNED_OUT_FORM, { attempt: {} })],
@@ -857,6 +883,13 @@ beforeAll(async () => {
   // the world below writes its own booking and review.
   await seedDemoData(ctx, { reviews: false });
   world = await buildAuthorizationWorld(ctx);
+  const saved = addToShortlist(
+    ctx,
+    { userId: world.ids.holderA, role: "budget_holder", providerId: null },
+    world.ids.holderA,
+    world.ids.service,
+  );
+  expect(saved).toEqual({ ok: true, added: true });
   web = await startWebServer(ctx);
   clients = await signInPersonas(web.baseUrl, world.emails);
   // One of A's top-ups is paid first, so that posting to its checkout again is a harmless allowed POST.
