@@ -17,6 +17,8 @@ import { SHORTLIST_NOTICE_PARAM, shortlistControl } from "../http/shortlist-form
 import { parseReviewSort } from "../domain/reviews";
 import { getPublicService } from "../services/catalogue.server";
 import { listingReviews } from "../services/reviews/reading.server";
+import { askFor } from "../http/conversation-forms.server";
+import { AskQuestion } from "../components/conversations";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} from ${data.provider.name} – Care and Support Marketplace` : "Service not found" },
@@ -34,6 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     reviews,
     sort,
     viewer: { signedIn: context.user !== null, providerId: context.user?.providerId ?? null },
+    ask: askFor(context),
     reviewNotice: url.searchParams.get("reviewNotice"),
     shortlist: shortlistControl(request, context),
     shortlistNotice: url.searchParams.get(SHORTLIST_NOTICE_PARAM),
@@ -130,6 +133,12 @@ export default function ServicePage() {
               <Link to={`/providers/${provider.slug}`}>{provider.name}</Link> to ask for a quote.
             </p>
           )}
+          <AskQuestion
+            ask={service.ask}
+            href={`/messages/new?service=${service.id}`}
+            providerName={provider.name}
+            providerType={provider.type}
+          />
         </aside>
       </div>
     </>

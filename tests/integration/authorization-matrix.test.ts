@@ -16,6 +16,8 @@ import {
   bookings,
   bookingVisits,
   budgetAccounts,
+  conversationMessages,
+  conversations,
   emailOptOuts,
   familyLinks,
   ledgerEntries,
@@ -244,6 +246,13 @@ const providerRow = (key: "providerA" | "pendingProvider") => () =>
 const serviceRow = () => db().select().from(services).where(eq(services.id, ids().service)).get();
 const serviceCount = () => db().select({ n: count() }).from(services).get();
 const optOutsOfA = () => db().select().from(emailOptOuts).where(eq(emailOptOuts.userId, ids().holderA)).all();
+/** Every conversation and message: a refused POST must not add, close, share or report anything. */
+const conversationState = () => ({
+  threads: db().select().from(conversations).all(),
+  messages: db().select({ n: count() }).from(conversationMessages).get(),
+});
+const QUESTION_FORM: Fields = { subject: "Not mine to ask", body: "Someone who may not ask wrote this." };
+const REPLY_FORM: Fields = { intent: "reply", body: "Someone who may not reply wrote this." };
 const sessionCount = () => db().select({ n: count() }).from(sessions).get();
 const userCount = () => db().select({ n: count() }).from(users).get();
 const shortlistOfA = () =>
@@ -397,6 +406,14 @@ const MATRIX: Record<string, RouteEntry> = {
       }),
     ],
   },
+  // Conversations (#15.1): the council's list of reported threads.
+  "council.messages.tsx": {
+    checks: [
+      get("/council/messages", COUNCIL_ONLY, {
+        hides: { personas: ["holder", "staff"], text: () => "Reported for the matrix" },
+      }),
+    ],
+  },
   "council.providers.tsx": {
     checks: [
       get("/council/providers", COUNCIL_ONLY),
@@ -514,6 +531,63 @@ const MATRIX: Record<string, RouteEntry> = {
   "dev.mail.tsx": { checks: [get("/dev/mail", all(NF))] },
 
   // Everyone signed in chooses their own emails; a bad choice is answered 400 and changes nothing.
+  // Conversations (#15.1, #14.4): only the thread's people read it; family read with a view link and
+  // write only when allowed to book; the council reads a thread only once it is reported, never writes.
+  // Outsiders get 404 (a thread's existence is not theirs to know); view-only family get 403 on writing.
+  "messages.$conversationId.tsx": {
+    checks: [
+      get("/messages/{conversation}", [IN, 200, NF, 200, 200, NF, NF, NF, 200, NF, NF, NF], {
+        hides: { personas: ["holder", "famView", "famBook"], text: () => world.emails.staff },
+      }),
+      // No email address of the other side before both agree to share contact details.
+      get("/messages/{conversation}", [IN, 200, NF, 200, 200, NF, NF, NF, 200, NF, NF, NF], {
+        hides: { personas: ["staff"], text: () => world.emails.holder },
+      }),
+      get("/messages/{reportedConversation}", [IN, 200, NF, 200, 200, NF, NF, NF, 200, NF, NF, 200]),
+      post("/messages/{conversation}", [IN, 400, NF, F, 400, NF, NF, NF, 400, NF, NF, NF], {
+        attempt: REPLY_FORM,
+        allowedForm: {},
+        state: conversationState,
+      }),
+      post("/messages/{reportedConversation}", [IN, 400, NF, F, 400, NF, NF, NF, 400, NF, NF, F], {
+        attempt: { intent: "close" },
+        allowedForm: {},
+        state: conversationState,
+      }),
+    ],
+    csrf: { persona: "holder", path: "/messages/{conversation}", form: REPLY_FORM, state: conversationState },
+  },
+  "messages._index.tsx": {
+    checks: [
+      get("/messages", [IN, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, F], {
+        hides: {
+          personas: ["otherHolder", "famReview", "famNone", "famUnlinked", "otherStaff", "pendingStaff"],
+          text: () => "Matrix question about Sundays",
+        },
+      }),
+    ],
+  },
+  "messages.new.tsx": {
+    checks: [
+      // A holder always asks for themselves (?for= is ignored), so holder B may ask provider A for B.
+      get("/messages/new?service={service}&for={holderA}", [IN, 200, 200, F, 200, F, F, F, F, F, F, F]),
+      get("/messages/new?booking={openBooking}", [IN, 200, F, F, 200, F, F, F, F, F, F, F]),
+      get("/messages/new?provider={providerA}&for={holderA}", [IN, 200, 200, F, 200, F, F, F, F, F, F, F]),
+      get("/messages/new?provider={pendingProvider}&for={holderA}", [IN, NF, NF, NF, NF, NF, NF, NF, F, F, F, F]),
+      post("/messages/new?service={service}&for={holderA}", [IN, 400, 400, F, 400, F, F, F, F, F, F, F], {
+        attempt: QUESTION_FORM,
+        allowedForm: {},
+        state: conversationState,
+      }),
+    ],
+    csrf: {
+      persona: "holder",
+      path: "/messages/new?service={service}",
+      form: QUESTION_FORM,
+      state: conversationState,
+    },
+  },
+
   "notifications.tsx": {
     checks: [
       get("/notifications", [IN, ...SIGNED_IN.map(() => 200)]),
