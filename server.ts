@@ -29,6 +29,8 @@ import {
 import { createOutboxIndexer, type OutboxIndexer } from "./search/indexer.server";
 import { rebuildIndex } from "./search/reindex.server";
 import { SERVICES_INDEX_UID } from "./search/settings";
+import { applyIndexSettings } from "./search/settings.server";
+import { allTipIds, syncTips, TIP_DOCUMENT_VERSION, TIPS_INDEX_UID, tipsIndexSettings } from "./search/tips.server";
 
 const port = Number(process.env.PORT ?? 3000);
 const mode = process.env.NODE_ENV === "development" ? "development" : "production";
@@ -86,6 +88,23 @@ try {
       labels: SEARCH_DOCUMENT_LABELS,
     });
     say(`Indexed ${indexed} services.`);
+  }
+  // The tips index: rebuilt from the database when it is new, wiped or holds an older document shape.
+  await applyIndexSettings(indexClient, TIPS_INDEX_UID, tipsIndexSettings);
+  const tipStats = await indexClient.index(TIPS_INDEX_UID).getStats();
+  if (
+    tipStats.numberOfDocuments === 0 ||
+    (await recordedDocumentVersion(indexClient, TIPS_INDEX_UID)) !== TIP_DOCUMENT_VERSION
+  ) {
+    const tipIds = allTipIds(app.database.db);
+    await syncTips({
+      db: app.database.db,
+      client: indexClient,
+      indexUid: TIPS_INDEX_UID,
+      labels: SEARCH_DOCUMENT_LABELS,
+      tipIds,
+    });
+    await recordDocumentVersion(indexClient, TIPS_INDEX_UID, TIP_DOCUMENT_VERSION);
   }
   // Drains the search outbox in the background; retries on its own while Meilisearch is unavailable.
   indexer = createOutboxIndexer({

@@ -12,6 +12,8 @@ export interface DocumentLabels {
   category: Record<string, string>;
   outcome: Record<string, string>;
   providerType: Record<string, string>;
+  /** Tip topics (the tips index, search/tips.server.ts). */
+  tipTopic?: Record<string, string>;
 }
 
 export interface ServiceDocument {

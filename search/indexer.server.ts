@@ -15,11 +15,14 @@ import type { EnqueuedTask, Meilisearch, Task } from "meilisearch";
 import type { Db } from "../db/client.server";
 import { searchOutbox } from "../db/schema";
 import { buildServiceDocuments, serviceIdsOfProvider, type DocumentLabels } from "./documents.server";
+import { syncTips, TIPS_INDEX_UID } from "./tips.server";
 
 export interface OutboxIndexerOptions {
   db: Db;
   client: Meilisearch;
   indexUid: string;
+  /** The tips index (rows with entity "tip"); default TIPS_INDEX_UID. */
+  tipsIndexUid?: string;
   labels: DocumentLabels;
   /** Outbox rows per round (default 500). */
   batchSize?: number;
@@ -70,6 +73,7 @@ export function backoffMs(attempts: number): number {
 
 export function createOutboxIndexer(opts: OutboxIndexerOptions): OutboxIndexer {
   const { db, client, indexUid, labels } = opts;
+  const tipsIndexUid = opts.tipsIndexUid ?? TIPS_INDEX_UID;
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const log = opts.log ?? ((line: string) => console.error(line));
   const now = opts.now ?? Date.now;
@@ -98,11 +102,19 @@ export function createOutboxIndexer(opts: OutboxIndexerOptions): OutboxIndexer {
 
     try {
       const serviceIds = new Set<string>();
+      const tipIds = new Set<string>();
       for (const row of rows) {
         if (row.entity === "service") serviceIds.add(row.entityId);
+        else if (row.entity === "tip") tipIds.add(row.entityId);
         else for (const id of serviceIdsOfProvider(db, row.entityId)) serviceIds.add(id);
       }
-      await syncServices({ db, client, indexUid, labels, serviceIds: [...serviceIds], taskTimeoutMs });
+      // Both indexes in one round: if either fails, every row of the round is retried with the backoff.
+      if (serviceIds.size > 0 || tipIds.size === 0) {
+        await syncServices({ db, client, indexUid, labels, serviceIds: [...serviceIds], taskTimeoutMs });
+      }
+      if (tipIds.size > 0) {
+        await syncTips({ db, client, indexUid: tipsIndexUid, labels, tipIds: [...tipIds], taskTimeoutMs });
+      }
 
       const processedAt = now();
       const rowIds = rows.map((r) => r.id);

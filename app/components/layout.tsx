@@ -35,6 +35,14 @@ export function SiteHeader({ person }: { person: SignedInPerson | null }) {
             Search
           </button>
         </Form>
+        <nav aria-label="Community" className="site-header__community">
+          <Link to="/activities" className="site-header__link">
+            Local activities
+          </Link>
+          <Link to="/tips" className="site-header__link">
+            Tips
+          </Link>
+        </nav>
         <nav aria-label="Your account" className="site-header__account">
           {person ? (
             <>

@@ -1,10 +1,10 @@
 /**
  * The one scanner for personal details in free text (DESIGN.md, Core model): emails, UK phone numbers,
- * full UK postcodes and the names on a person's account. It warns; it cannot prove text is anonymous,
+ * full UK postcodes, street addresses ("12 Church Street") and the names on a person's account. It warns; it cannot prove text is anonymous,
  * so what it finds is shown to the author to remove before anything reaches a provider.
  */
 
-export type PersonalDetailKind = "email" | "phone" | "postcode" | "name";
+export type PersonalDetailKind = "email" | "phone" | "postcode" | "address" | "name";
 
 export interface PersonalDetailFinding {
   kind: PersonalDetailKind;
@@ -28,6 +28,38 @@ const PHONE_CANDIDATE = /(?:\+|\(|\b)[0-9][0-9 ().-]{7,}[0-9]/g;
 // Full postcodes only (outward and inward code): "WN1 1AB", "m1 1ae", "SW1A1AA". An outward code alone
 // ("WN1") names an area, which requests show anyway.
 const POSTCODE = /\b[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}\b/g;
+
+// A house number, then one to three capitalised words and a street word: "12 Church Street", "4a Mill
+// Lane", "27, Wigan Road". Capitals are needed so "3 sessions at the park" is not an address.
+const STREET_WORDS = [
+  "Street",
+  "St",
+  "Road",
+  "Rd",
+  "Lane",
+  "Ln",
+  "Avenue",
+  "Ave",
+  "Close",
+  "Drive",
+  "Way",
+  "Crescent",
+  "Terrace",
+  "Place",
+  "Grove",
+  "Court",
+  "Gardens",
+  "Walk",
+  "Row",
+  "Square",
+  "Mews",
+  "View",
+  "Brow",
+];
+const ADDRESS = new RegExp(
+  `\\b[0-9]{1,4}[A-Za-z]?,? +(?:[A-Z][A-Za-z'’-]+ +){1,3}(?:${STREET_WORDS.join("|")})\\b\\.?`,
+  "g",
+);
 
 /** UK numbers: 0 and 9 or 10 more digits, or 44 and the same without the 0. */
 export function isUkPhoneNumber(candidate: string): boolean {
@@ -64,6 +96,7 @@ export function scanForPersonalDetails(text: string, options: ScanOptions = {}):
     if (isUkPhoneNumber(m[0])) add("phone", m);
   }
   for (const m of text.matchAll(POSTCODE)) add("postcode", m);
+  for (const m of text.matchAll(ADDRESS)) add("address", m, m[0].replace(/\.$/, ""));
   for (const word of nameWords(options.names ?? [])) {
     const pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}(?![\\p{L}])`, "giu");
     for (const m of text.matchAll(pattern)) add("name", m);
@@ -75,6 +108,7 @@ const KIND_PHRASES: Record<PersonalDetailKind, string> = {
   email: "an email address",
   phone: "a phone number",
   postcode: "a postcode",
+  address: "an address",
   name: "a name",
 };
 

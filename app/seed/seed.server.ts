@@ -11,6 +11,7 @@ import type { AppContext } from "../services/context.server";
 import { hashPassword } from "../services/passwords.server";
 import { setAccreditation } from "../services/providers.server";
 import { seedGeneratedCatalogue } from "./catalogue.server";
+import { seedDemoCommunity } from "./community.server";
 import {
   DEMO_BUDGET_HOLDERS,
   DEMO_COUNCIL_ADMIN,
@@ -42,6 +43,8 @@ export interface SeedOptions {
   supportRequests?: boolean;
   /** Demo top-ups (small budgets, paid by the demo checkout) and a budget to review; on unless false. */
   topUps?: boolean;
+  /** Demo tips and local activities; on unless false. */
+  community?: boolean;
   /** Demo searches, counted for the unmet-demand page; on unless false. */
   searches?: boolean;
   /** Seed for the random generator, so generated data is the same each run. */
@@ -170,6 +173,11 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
 
   if (options.topUps !== false) {
     log(`paid ${await seedDemoTopUps(ctx, adminActor, staffByProvider, passwordHash)} demo top-ups`);
+  }
+
+  if (options.community !== false) {
+    const made = seedDemoCommunity(ctx, adminActor, staffByProvider);
+    log(`shared ${made.tips} demo tips and listed ${made.activities} local activities`);
   }
 
   if (options.searches !== false) {

@@ -8,6 +8,7 @@ import type { Meilisearch } from "meilisearch";
 import { createSearchClient } from "../../search/client.server";
 import { createPaymentGateway, type PaymentGateway } from "../payments/gateway.server";
 import { SERVICES_INDEX_UID } from "../../search/settings";
+import { TIPS_INDEX_UID } from "../../search/tips.server";
 import { createLucia, type Auth } from "./lucia.server";
 import { createSearchCounter, type SearchCounter } from "./market/search-counts.server";
 import type { EmbeddedSmtp } from "./mail/embedded-smtp.server";
@@ -15,13 +16,21 @@ import type { EmbeddedSmtp } from "./mail/embedded-smtp.server";
 export interface SearchConnection {
   client: Meilisearch;
   indexUid: string;
+  /** The tips index (its own uid; tests use their own); TIPS_INDEX_UID when not given. */
+  tipsIndexUid?: string;
 }
 
 /** A Meilisearch client for the services index; searches time out fast so the fallback can answer. */
-export function searchConnection(options: { host: string; apiKey: string; indexUid?: string }): SearchConnection {
+export function searchConnection(options: {
+  host: string;
+  apiKey: string;
+  indexUid?: string;
+  tipsIndexUid?: string;
+}): SearchConnection {
   return {
     client: createSearchClient({ host: options.host, apiKey: options.apiKey, timeoutMs: 2_000 }),
     indexUid: options.indexUid ?? SERVICES_INDEX_UID,
+    tipsIndexUid: options.tipsIndexUid ?? TIPS_INDEX_UID,
   };
 }
 

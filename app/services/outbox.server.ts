@@ -4,7 +4,7 @@ import { searchOutbox } from "../../db/schema";
 
 export function enqueueSearchChange(
   tx: Db,
-  entity: "service" | "provider",
+  entity: "service" | "provider" | "tip",
   entityId: string,
   operation: "upsert" | "delete",
 ): void {
@@ -14,7 +14,7 @@ export function enqueueSearchChange(
 /** The same change for many entities, in one statement. */
 export function enqueueSearchChanges(
   tx: Db,
-  entity: "service" | "provider",
+  entity: "service" | "provider" | "tip",
   entityIds: readonly string[],
   operation: "upsert" | "delete",
 ): void {

@@ -47,7 +47,7 @@ export const BOOKING_STATUSES = [
 export const VISIT_STATUSES = ["scheduled", "delivered", "cancelled"] as const;
 export const PAYMENT_STATUSES = ["pending", "paid", "expired", "refunded", "partly_refunded"] as const;
 export const FAMILY_LINK_STATUSES = ["invited", "active", "removed"] as const;
-export const OUTBOX_ENTITIES = ["service", "provider"] as const;
+export const OUTBOX_ENTITIES = ["service", "provider", "tip"] as const;
 export const OUTBOX_OPERATIONS = ["upsert", "delete"] as const;
 /** The kinds of email the marketplace sends (app/domain/notifications.ts has their labels). */
 export const EMAIL_KINDS = [

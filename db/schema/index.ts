@@ -14,6 +14,7 @@ export * from "./accounts";
 export * from "./bookings";
 export * from "./budgets";
 export * from "./catalogue";
+export * from "./community";
 export * from "./conversations";
 export * from "./enums";
 export * from "./mail";

@@ -13,6 +13,7 @@ import { join, resolve } from "node:path";
 import { count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  activities,
   bookings,
   bookingVisits,
   budgetAccounts,
@@ -28,6 +29,7 @@ import {
   services,
   sessions,
   shortlistItems,
+  tips,
   users,
 } from "../../db/schema";
 import { quotes, supportRequestMatches, supportRequests } from "../../db/schema/support-requests";
@@ -40,6 +42,7 @@ import { DEMO_PASSWORD } from "../../app/seed/demo-data";
 import { findPaymentForCheckout } from "../../app/services/payments.server";
 import { seedDemoData } from "../../app/seed/seed.server";
 import { addToShortlist } from "../../app/services/shortlist/shortlist.server";
+import { hideTip } from "../../app/services/tips/moderation.server";
 import {
   buildAuthorizationWorld,
   PERSONA_LABELS,
@@ -201,6 +204,25 @@ const REQUEST_FORM: Fields = {
   closingDate: nextWeek,
 };
 
+const TIP_FORM: Fields = {
+  title: "A tip from someone who may not post",
+  body: "Written by someone who may not share tips on this page.",
+  topic: "choosing_support",
+  area: "",
+};
+const ACTIVITY_FORM: Fields = {
+  title: "An activity from someone who may not list",
+  description: "Listed by someone who may not list activities.",
+  day: "tue",
+  startTime: "10:00",
+  endTime: "11:00",
+  area: "wigan",
+  place: "Somewhere",
+  costKind: "free",
+  cost: "",
+  joining: "turn_up",
+};
+
 const db = () => ctx.database.db;
 const ids = () => world.ids;
 const bookingState = (id: () => string) => () => ({
@@ -253,6 +275,10 @@ const conversationState = () => ({
 });
 const QUESTION_FORM: Fields = { subject: "Not mine to ask", body: "Someone who may not ask wrote this." };
 const REPLY_FORM: Fields = { intent: "reply", body: "Someone who may not reply wrote this." };
+const tipState = () => ({
+  tips: db().select().from(tips).all(),
+});
+const activityCount = () => db().select({ n: count() }).from(activities).get();
 const sessionCount = () => db().select({ n: count() }).from(sessions).get();
 const userCount = () => db().select({ n: count() }).from(users).get();
 const shortlistOfA = () =>
@@ -310,8 +336,27 @@ function serviceAtLocationPath(serviceId: string): string {
   return `/openreferral/service_at_locations/${serviceAtLocationId(openReferralIds, serviceId, area?.localityId ?? "")}`;
 }
 
+/** Budget holders and family members: the people tips are for. */
+const TIP_AUTHORS: Row = [IN, 200, 200, 200, 200, 200, 200, 200, F, F, F, F];
+const TIP_AUTHORS_FORM: Row = [IN, 400, 400, 400, 400, 400, 400, 400, F, F, F, F];
+
 const MATRIX: Record<string, RouteEntry> = {
   "_index.tsx": { checks: [get("/", all(200))] },
+
+  "activities._index.tsx": { checks: [get("/activities?area=standish&day=tue&cost=free", all(200))] },
+  "activities.new.tsx": {
+    // Staff of community-activity providers (none among the personas: A is a home care agency, the
+    // pending one is not approved) and the council.
+    checks: [
+      get("/activities/new", [IN, F, F, F, F, F, F, F, F, F, F, 200]),
+      post("/activities/new", [IN, F, F, F, F, F, F, F, F, F, F, 400], {
+        attempt: ACTIVITY_FORM,
+        allowedForm: {},
+        state: activityCount,
+      }),
+    ],
+    csrf: { persona: "council", path: "/activities/new", form: ACTIVITY_FORM, state: activityCount },
+  },
 
   "acting-for.tsx": {
     checks: [
@@ -444,6 +489,23 @@ const MATRIX: Record<string, RouteEntry> = {
       path: "/council/reviews",
       form: { intent: "hide", reviewId: "{review}", reason: "Hidden without a token" },
       state: reviewState,
+    },
+  },
+
+  "council.tips.tsx": {
+    checks: [
+      get("/council/tips", COUNCIL_ONLY),
+      post("/council/tips", COUNCIL_FORM, {
+        attempt: { intent: "hide", tipId: "{tip}", reason: "Hidden by someone who may not" },
+        allowedForm: {},
+        state: tipState,
+      }),
+    ],
+    csrf: {
+      persona: "council",
+      path: "/council/tips",
+      form: { intent: "hide", tipId: "{tip}", reason: "Hidden without a token" },
+      state: tipState,
     },
   },
 
@@ -886,6 +948,29 @@ const MATRIX: Record<string, RouteEntry> = {
   },
   "signed-out.tsx": { checks: [get("/signed-out", all(200))] },
 
+  "tips.$tipId.tsx": {
+    checks: [
+      get("/tips/{tip}", all(200)),
+      // A hidden tip: only its author (holder A) and the council.
+      get("/tips/{hiddenTip}", [NF, 200, NF, NF, NF, NF, NF, NF, NF, NF, NF, 200]),
+      // Only the council hides; its empty reason is sent back to fix.
+      post("/tips/{tip}", [IN, F, F, F, F, F, F, F, F, F, F, 400], {
+        attempt: { intent: "hide", reason: "Hidden by someone who may not" },
+        allowedForm: { intent: "hide", reason: "" },
+        state: tipState,
+      }),
+    ],
+    csrf: { persona: "council", path: "/tips/{tip}", form: { intent: "hide", reason: "No token" }, state: tipState },
+  },
+  "tips._index.tsx": { checks: [get("/tips?q=gym&topic=direct_payments", all(200))] },
+  "tips.new.tsx": {
+    checks: [
+      get("/tips/new", TIP_AUTHORS),
+      post("/tips/new", TIP_AUTHORS_FORM, { attempt: TIP_FORM, allowedForm: {}, state: tipState }),
+    ],
+    csrf: { persona: "holder", path: "/tips/new", form: TIP_FORM, state: tipState },
+  },
+
   "webhooks.stripe.tsx": {
     checks: [
       get("/webhooks/stripe", all(refused(405))),
@@ -964,6 +1049,19 @@ beforeAll(async () => {
     world.ids.service,
   );
   expect(saved).toEqual({ ok: true, added: true });
+  // Two of holder A's demo tips: one stays up, the council hides the other.
+  const ownTips = db().select({ id: tips.id }).from(tips).where(eq(tips.authorUserId, world.ids.holderA)).all();
+  const [tip, hiddenTip] = ownTips.map((t) => t.id);
+  if (!tip || !hiddenTip) throw new Error("the demo data has fewer than two tips by holder A");
+  const council = db().select({ id: users.id }).from(users).where(eq(users.role, "council_admin")).get()!;
+  const hidden = hideTip(
+    ctx,
+    { userId: council.id, role: "council_admin", providerId: null },
+    { tipId: hiddenTip },
+    "Hidden for the matrix",
+  );
+  if (!hidden.ok) throw new Error("could not hide the tip");
+  Object.assign(world.ids, { tip, hiddenTip });
   web = await startWebServer(ctx);
   clients = await signInPersonas(web.baseUrl, world.emails);
   // One of A's top-ups is paid first, so that posting to its checkout again is a harmless allowed POST.

@@ -38,6 +38,26 @@ describe("scanForPersonalDetails", () => {
     expect(kinds("Anywhere in WN1 or WN2 is fine.")).toEqual([]);
   });
 
+  it.each([
+    ["12 Church Street", "12 Church Street"],
+    ["4a Mill Lane", "4a Mill Lane"],
+    ["27, Wigan Road", "27, Wigan Road"],
+    ["3 Upper Dicconson St.", "3 Upper Dicconson St"],
+    ["110 Bank View", "110 Bank View"],
+  ])("finds the street address %s", (typed, found) => {
+    expect(kinds(`Come round to ${typed} on Tuesday.`)).toEqual([["address", found]]);
+  });
+
+  it("does not take counts, times or lower-case words before a street word for an address", () => {
+    expect(
+      kinds("We meet 2 Tuesdays a month; 3 sessions at the park road end; 10 minutes down the lane; 5 Close friends"),
+    ).toEqual([]);
+  });
+
+  it("reports an address with its postcode as two finds", () => {
+    expect(kinds("12 Church Street, Wigan WN1 1AB").map(([k]) => k)).toEqual(["address", "postcode"]);
+  });
+
   it("finds names from the account as whole words, any case", () => {
     expect(kinds("Margaret likes the ELLIS family recipes; Ellison is a neighbour.", ["Margaret Ellis"])).toEqual([
       ["name", "Margaret"],
