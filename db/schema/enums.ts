@@ -61,3 +61,5 @@ export const EMAIL_KINDS = [
   "review_reply",
   "new_quote",
 ] as const;
+/** Checks a personal assistant or micro-provider declares and the council verifies (issue #14). */
+export const CHECK_KINDS = ["dbs", "insurance", "training", "quality_mark"] as const;

@@ -16,6 +16,7 @@ export * from "./budgets";
 export * from "./catalogue";
 export * from "./conversations";
 export * from "./enums";
+export * from "./independent";
 export * from "./mail";
 export * from "./market";
 export * from "./outbox";
