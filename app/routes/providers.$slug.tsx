@@ -6,7 +6,11 @@ import { PROVIDER_TYPE_LABELS, type ProviderTypeKey } from "../domain/provider-t
 import { ReviewList, ReviewSortLinks, ReviewSummary, QualityLine, signalView } from "../components/reviews";
 import { ReviewNotice } from "../components/review-notice";
 import { parseReviewSort } from "../domain/reviews";
+import { EmployingLink, EnquiryPrompt, IndependentProfile } from "../components/independent-profile";
+import { isIndependentType } from "../domain/independent-profile";
+import { londonDateOf } from "../domain/london-time";
 import { getPublicProvider } from "../services/catalogue.server";
+import { publicIndependentProfile } from "../services/independent/reading.server";
 import { listingReviews } from "../services/reviews/reading.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -19,8 +23,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const sort = parseReviewSort(url.searchParams.get("sort"));
   const { signal, reviews } = listingReviews(context.app, { providerSlug: provider.slug }, sort);
+  const independent = isIndependentType(provider.type)
+    ? publicIndependentProfile(context.app, provider.id, londonDateOf(new Date()))
+    : null;
+  const role = context.user?.role ?? null;
   return {
     ...provider,
+    independent,
+    canEnquire: role === "budget_holder" || role === "family_member",
     signal: signalView(signal),
     reviews,
     sort,
@@ -48,6 +58,18 @@ export default function ProviderPage() {
       </p>
       <QualityLine signal={provider.signal} />
       {provider.description ? <p className="prose">{provider.description}</p> : null}
+      {provider.independent ? <IndependentProfile profile={provider.independent} type={provider.type} /> : null}
+      {isIndependentType(provider.type) ? (
+        <>
+          <EnquiryPrompt
+            providerId={provider.id}
+            providerName={provider.name}
+            canEnquire={provider.canEnquire}
+            signedIn={provider.viewer.signedIn}
+          />
+          {provider.type === "personal_assistant" ? <EmployingLink /> : null}
+        </>
+      ) : null}
 
       <h2>Services and prices</h2>
       {provider.services.length === 0 ? (
@@ -91,7 +113,7 @@ export default function ProviderPage() {
         <p>Not given.</p>
       )}
 
-      <h2>Contact</h2>
+      {provider.contactPhone || provider.contactEmail || provider.cqcRegistrationNumber ? <h2>Contact</h2> : null}
       <dl className="summary-list">
         {provider.contactPhone ? (
           <div className="summary-list__row">

@@ -13,7 +13,11 @@ import { rateCardSentence } from "../domain/rate-card";
 import { ReviewList, ReviewSortLinks, ReviewSummary, QualityLine, signalView } from "../components/reviews";
 import { ReviewNotice } from "../components/review-notice";
 import { parseReviewSort } from "../domain/reviews";
+import { EmployingLink, EnquiryPrompt, VerifiedBadge } from "../components/independent-profile";
+import { isIndependentType } from "../domain/independent-profile";
+import { londonDateOf } from "../domain/london-time";
 import { getPublicService } from "../services/catalogue.server";
+import { publicIndependentProfile } from "../services/independent/reading.server";
 import { listingReviews } from "../services/reviews/reading.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,8 +30,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const sort = parseReviewSort(url.searchParams.get("sort"));
   const { signal, reviews } = listingReviews(context.app, { serviceId: service.id }, sort);
+  const independent = isIndependentType(service.provider.type)
+    ? publicIndependentProfile(context.app, service.provider.id, londonDateOf(new Date()))
+    : null;
+  const role = context.user?.role ?? null;
   return {
     ...service,
+    verifiedBadge: independent?.verifiedBadge ?? false,
+    canEnquire: role === "budget_holder" || role === "family_member",
     signal: signalView(signal),
     reviews,
     sort,
@@ -53,6 +63,23 @@ export default function ServicePage() {
         <CqcBadge rating={provider.cqcRating} inspectedOn={provider.cqcInspectedOn} />
       </p>
       <QualityLine signal={service.signal} />
+      {isIndependentType(provider.type) ? (
+        <>
+          <p>
+            <VerifiedBadge verified={service.verifiedBadge} />{" "}
+            <Link to={`/providers/${provider.slug}#checks`}>
+              {provider.type === "personal_assistant" ? "Skills, checks and experience" : "About them and their checks"}
+            </Link>
+          </p>
+          <EnquiryPrompt
+            providerId={provider.id}
+            providerName={provider.name}
+            canEnquire={service.canEnquire}
+            signedIn={service.viewer.signedIn}
+          />
+          {provider.type === "personal_assistant" ? <EmployingLink /> : null}
+        </>
+      ) : null}
 
       <div className="two-thirds-one-third">
         <div>
