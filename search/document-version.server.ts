@@ -8,8 +8,11 @@
  */
 import { MeilisearchApiError, type Meilisearch } from "meilisearch";
 
-/** Bump when ServiceDocument gains, loses or changes a field. 2: hourlyRatePence (#12). */
-export const SERVICE_DOCUMENT_VERSION = 2;
+/**
+ * Bump when ServiceDocument gains, loses or changes a field. 2: hourlyRatePence (#12). 3: timesOfDay and
+ * the personal assistant fields (skills, languages, interests, drives, dbsVerifiedUntil; #14).
+ */
+export const SERVICE_DOCUMENT_VERSION = 3;
 
 const META_INDEX_UID = "care_index_versions";
 const TASK_TIMEOUT_MS = 60_000;

@@ -5,7 +5,15 @@
  */
 import { and, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.server";
-import { localities, providers, qualitySignals, serviceAreas, services } from "../db/schema";
+import {
+  independentProfiles,
+  localities,
+  providerChecks,
+  providers,
+  qualitySignals,
+  serviceAreas,
+  services,
+} from "../db/schema";
 
 /** Words for the fixed keys, supplied by the app (search/ does not import app/). */
 export interface DocumentLabels {
@@ -14,6 +22,19 @@ export interface DocumentLabels {
   providerType: Record<string, string>;
   /** Tip topics (the tips index, search/tips.server.ts). */
   tipTopic?: Record<string, string>;
+  skill: Record<string, string>;
+  language: Record<string, string>;
+  /** The app's pure rules the documents need (search/ does not import app/, so they are passed in). */
+  rules: DocumentRules;
+}
+
+export interface DocumentRules {
+  /** The times of day ("morning", "afternoon", "evening") a service's hours cover. */
+  timesOfDay(startTime: string, endTime: string): string[];
+  /** Until when (local date) a provider's DBS check counts as verified by the council, or null. */
+  dbsVerifiedUntil(checks: { kind: string; expiresOn: string | null; verifiedOn: string | null }[]): string | null;
+  /** The skill key that means "drives, with own car". */
+  drivingSkill: string;
 }
 
 export interface ServiceDocument {
@@ -47,6 +68,20 @@ export interface ServiceDocument {
   bankHolidayAvailable: boolean;
   startTime: string;
   endTime: string;
+  /** The times of day the service's hours cover: "morning", "afternoon", "evening". */
+  timesOfDay: string[];
+  /**
+   * Personal assistants and micro-providers with a profile (issue #14): only the public profile, never a
+   * private field (surname, address, date of birth, phone, email, DBS certificate number).
+   */
+  skills?: string[];
+  skillLabels?: string[];
+  languages?: string[];
+  languageLabels?: string[];
+  interests?: string;
+  drives?: boolean;
+  /** The last day the DBS check counts as verified by the council, as 20280301; absent when not verified. */
+  dbsVerifiedUntil?: number;
   /** From the quality signal (DESIGN.md); 0 until one is computed. */
   stars: number;
   reviewCount: number;
@@ -98,6 +133,36 @@ export function buildServiceDocuments(
       .all()
       .map((q) => [q.subjectId, q]),
   );
+  const providerIds = [...new Set(rows.map((r) => r.provider.id))];
+  const profiles = new Map(
+    providerIds.length === 0
+      ? []
+      : db
+          .select({
+            providerId: independentProfiles.providerId,
+            skills: independentProfiles.skills,
+            languages: independentProfiles.languages,
+            interests: independentProfiles.interests,
+          })
+          .from(independentProfiles)
+          .where(inArray(independentProfiles.providerId, providerIds))
+          .all()
+          .map((p) => [p.providerId, p]),
+  );
+  const checksByProvider = new Map<string, { kind: string; expiresOn: string | null; verifiedOn: string | null }[]>();
+  if (providerIds.length > 0) {
+    for (const c of db
+      .select({
+        providerId: providerChecks.providerId,
+        kind: providerChecks.kind,
+        expiresOn: providerChecks.expiresOn,
+        verifiedOn: providerChecks.verifiedOn,
+      })
+      .from(providerChecks)
+      .where(inArray(providerChecks.providerId, providerIds))
+      .all())
+      checksByProvider.set(c.providerId, [...(checksByProvider.get(c.providerId) ?? []), c]);
+  }
   const areasByService = new Map<string, typeof areaRows>();
   for (const area of areaRows)
     areasByService.set(area.serviceId, [...(areasByService.get(area.serviceId) ?? []), area]);
@@ -115,6 +180,18 @@ export function buildServiceDocuments(
           // A null bank-holiday rate means the weekend rate applies.
           bankHolidayRatePence: service.bankHolidayRatePence ?? service.weekendRatePence,
           ...(service.minimumChargePence !== null ? { minimumChargePence: service.minimumChargePence } : {}),
+        }
+      : {};
+    const profile = profiles.get(provider.id);
+    const dbsUntil = labels.rules.dbsVerifiedUntil(checksByProvider.get(provider.id) ?? []);
+    const independent = profile
+      ? {
+          skills: profile.skills,
+          skillLabels: profile.skills.map((k) => labels.skill[k] ?? k),
+          languages: profile.languages,
+          languageLabels: profile.languages.map((k) => labels.language[k] ?? k),
+          interests: profile.interests,
+          drives: profile.skills.includes(labels.rules.drivingSkill),
         }
       : {};
     documents.set(service.id, {
@@ -141,6 +218,9 @@ export function buildServiceDocuments(
       bankHolidayAvailable: service.bankHolidays,
       startTime: service.startTime,
       endTime: service.endTime,
+      timesOfDay: labels.rules.timesOfDay(service.startTime, service.endTime),
+      ...independent,
+      ...(dbsUntil ? { dbsVerifiedUntil: Number(dbsUntil.replaceAll("-", "")) } : {}),
       // The quality signal, kept up to date by the app in the same transaction as what changes it.
       stars: signals.get(service.id)?.stars ?? 0,
       reviewCount: signals.get(service.id)?.reviewCount ?? 0,

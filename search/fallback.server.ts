@@ -5,7 +5,7 @@
  */
 import { and, asc, count, desc, eq, exists, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.server";
-import { providers, qualitySignals, serviceAreas, services } from "../db/schema";
+import { independentProfiles, providerChecks, providers, qualitySignals, serviceAreas, services } from "../db/schema";
 import { buildServiceDocuments, type DocumentLabels } from "./documents.server";
 import { hitFromDocument } from "./hits";
 import type { SearchHit, SearchOptions, SearchParams, SearchResults } from "./query-types";
@@ -26,6 +26,61 @@ function wordMatches(word: string, labels: DocumentLabels): SQL {
     matchingCategories.length > 0 ? inArray(services.category, matchingCategories) : undefined,
   ];
   return or(...clauses)!;
+}
+
+/** The hours of each time of day, as app/domain/independent-profile.ts counts them (overlap, not touch). */
+const TIME_BOUNDS: Record<string, { from: string; to: string }> = {
+  morning: { from: "00:00", to: "12:00" },
+  afternoon: { from: "12:00", to: "17:00" },
+  evening: { from: "17:00", to: "24:00" },
+};
+
+function coversTime(time: string): SQL | undefined {
+  const bounds = TIME_BOUNDS[time];
+  if (!bounds) return undefined;
+  // An end at or before the start runs to midnight.
+  const end = sql`case when ${services.endTime} <= ${services.startTime} then '24:00' else ${services.endTime} end`;
+  return sql`(${services.startTime} < ${bounds.to} and ${end} > ${bounds.from})`;
+}
+
+/** Filters on a personal assistant's or micro-provider's profile (issue #14). */
+function profileHas(db: Db, clause: SQL): SQL {
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(independentProfiles)
+      .where(and(eq(independentProfiles.providerId, providers.id), clause)),
+  );
+}
+
+function jsonHas(column: typeof independentProfiles.skills | typeof independentProfiles.languages, key: string): SQL {
+  return sql`exists (select 1 from json_each(${column}) where json_each.value = ${key})`;
+}
+
+function independentConditions(db: Db, params: SearchParams, drivingSkill: string): (SQL | undefined)[] {
+  return [
+    ...params.skills.map((skill) => profileHas(db, jsonHas(independentProfiles.skills, skill))),
+    params.languages.length > 0
+      ? profileHas(db, or(...params.languages.map((l) => jsonHas(independentProfiles.languages, l)))!)
+      : undefined,
+    ...params.times.map(coversTime),
+    params.drives ? profileHas(db, jsonHas(independentProfiles.skills, drivingSkill)) : undefined,
+    params.dbsVerified
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(providerChecks)
+            .where(
+              and(
+                eq(providerChecks.providerId, providers.id),
+                eq(providerChecks.kind, "dbs"),
+                sql`${providerChecks.verifiedOn} is not null`,
+                or(sql`${providerChecks.expiresOn} is null`, sql`${providerChecks.expiresOn} >= ${params.today}`),
+              ),
+            ),
+        )
+      : undefined,
+  ];
 }
 
 const serviceSignal = and(eq(qualitySignals.subject, "service"), eq(qualitySignals.subjectId, services.id));
@@ -89,6 +144,7 @@ export function searchWithSqlite(
         )
       : undefined,
     params.minStars !== null ? sql`${qualitySignals.stars} >= ${params.minStars}` : undefined,
+    ...independentConditions(db, params, labels.rules.drivingSkill),
   ];
   const where = and(...conditions);
   // The cheapest hourly price over every match comes from the same counting query.

@@ -15,7 +15,18 @@ import {
   type SearchResults,
 } from "./query-types";
 
-const FACETS = ["category", "areaIds", "providerType", "cqcRating", "weekendAvailable", "pricePublished"] as const;
+const FACETS = [
+  "category",
+  "areaIds",
+  "providerType",
+  "cqcRating",
+  "weekendAvailable",
+  "pricePublished",
+  "skills",
+  "languages",
+  "timesOfDay",
+  "drives",
+] as const;
 type Facet = (typeof FACETS)[number];
 
 function quote(value: string): string {
@@ -35,6 +46,10 @@ function filterGroups(params: SearchParams): Record<Facet | "other", string[]> {
     cqcRating: [],
     weekendAvailable: [],
     pricePublished: [],
+    skills: [],
+    languages: [],
+    timesOfDay: [],
+    drives: [],
     other: [],
   };
   const push = (group: Facet | "other", clause: string | null) => {
@@ -46,6 +61,13 @@ function filterGroups(params: SearchParams): Record<Facet | "other", string[]> {
   push("cqcRating", anyOf("cqcRating", params.cqcRatings));
   push("weekendAvailable", params.weekends ? "weekendAvailable = true" : null);
   push("pricePublished", params.publishedOnly ? "pricePublished = true" : null);
+  for (const skill of params.skills) push("skills", `skills = ${quote(skill)}`);
+  push("languages", anyOf("languages", params.languages));
+  for (const time of params.times) push("timesOfDay", `timesOfDay = ${quote(time)}`);
+  push("drives", params.drives ? "drives = true" : null);
+  if (params.dbsVerified) {
+    push("other", `dbsVerifiedUntil >= ${Number(params.today.replaceAll("-", ""))}`);
+  }
   if (params.maxHourlyPence !== null) {
     // Only published hourly prices can be compared with "£X an hour"; others have no such field.
     push("other", `rateUnit = "hour" AND weekdayRatePence <= ${params.maxHourlyPence}`);

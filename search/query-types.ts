@@ -15,6 +15,16 @@ export interface SearchParams {
   weekends: boolean;
   minStars: number | null;
   publishedOnly: boolean;
+  /** Personal assistants and micro-providers (issue #14): every chosen skill, any chosen language. */
+  skills: string[];
+  languages: string[];
+  /** Every chosen time of day: "morning", "afternoon", "evening". */
+  times: string[];
+  drives: boolean;
+  /** Only providers whose DBS check the council verified and which has not expired by `today`. */
+  dbsVerified: boolean;
+  /** Today's local date in London, "YYYY-MM-DD": checks expire by it. */
+  today: string;
   sort: SearchSort;
   page: number;
   pageSize: number;
@@ -86,6 +96,12 @@ export function emptyParams(overrides: Partial<SearchParams> = {}): SearchParams
     weekends: false,
     minStars: null,
     publishedOnly: false,
+    skills: [],
+    languages: [],
+    times: [],
+    drives: false,
+    dbsVerified: false,
+    today: new Date().toISOString().slice(0, 10),
     sort: "best",
     page: 1,
     pageSize: 20,

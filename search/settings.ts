@@ -26,6 +26,10 @@ export const servicesIndexSettings: IndexDefinition = {
       "outcomeLabels",
       "areas",
       "providerTypeLabel",
+      // Personal assistants and micro-providers (issue #14): their public profile only.
+      "skillLabels",
+      "languageLabels",
+      "interests",
     ],
     filterableAttributes: [
       "category",
@@ -44,6 +48,11 @@ export const servicesIndexSettings: IndexDefinition = {
       "reviewCount",
       "qualityScore",
       "accredited",
+      "timesOfDay",
+      "skills",
+      "languages",
+      "drives",
+      "dbsVerifiedUntil",
       "_geo",
     ],
     sortableAttributes: ["weekdayRatePence", "qualityScore", "stars", "reviewCount", "_geo"],

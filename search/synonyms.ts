@@ -10,7 +10,9 @@ export type SynonymGroup = readonly string[];
 
 export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   ["home help", "home care", "domiciliary care", "care at home", "homecare"],
-  ["pa", "personal assistant", "personal assistants"],
+  ["pa", "personal assistant", "personal assistants", "carer i employ", "employ a carer", "self-employed carer"],
+  // Issue 14: people who employ their own support call a PA a support worker too.
+  ["support worker", "personal assistant"],
   ["respite", "respite care", "short break", "short breaks"],
   ["day centre", "day center", "day service", "day services", "day opportunities", "day care"],
   ["sitting service", "sitter", "home sitting", "carer sitting"],

@@ -3,6 +3,7 @@ import { Link } from "@remix-run/react";
 import { CQC_RATINGS, SERVICE_CATEGORIES } from "../domain/catalogue";
 import { PROVIDER_TYPE_KEYS, PROVIDER_TYPE_LABELS } from "../domain/provider-types";
 import type { SearchForm } from "../http/search-form";
+import { PersonalAssistantFilters, showsPersonalAssistantFilters } from "./pa-filters";
 
 export type Facets = Record<string, Record<string, number>>;
 
@@ -13,7 +14,7 @@ export function countOf(facets: Facets, facet: string, value: string): string {
   return ` (${counts[value] ?? 0})`;
 }
 
-function FacetCheckboxes(props: {
+export function FacetCheckboxes(props: {
   name: string;
   legend: string;
   options: { value: string; label: string }[];
@@ -49,7 +50,7 @@ function FacetCheckboxes(props: {
   );
 }
 
-function FlagCheckbox(props: { name: string; label: string; checked: boolean; count: string }) {
+export function FlagCheckbox(props: { name: string; label: string; checked: boolean; count: string }) {
   return (
     <div className="checkboxes__item">
       <input
@@ -185,6 +186,7 @@ export function FilterPanel(props: {
         facets={facets}
         facet="providerType"
       />
+      {showsPersonalAssistantFilters(form) ? <PersonalAssistantFilters form={form} facets={facets} /> : null}
       {props.showApplyButton ? (
         <button type="submit" className="button button--secondary">
           Apply filters

@@ -15,8 +15,16 @@ export function useFormFollowsAddress(formRef: RefObject<HTMLFormElement | null>
       category: form.categories,
       type: form.providerTypes,
       cqc: form.cqcRatings,
+      skill: form.skills,
+      language: form.languages,
+      time: form.times,
     };
-    const flags: Record<string, boolean> = { weekends: form.weekends, published: form.published };
+    const flags: Record<string, boolean> = {
+      weekends: form.weekends,
+      published: form.published,
+      drives: form.drives,
+      dbs: form.dbs,
+    };
     const texts: Record<string, string> = {
       q: form.q,
       maxPrice: form.maxPrice,

@@ -10,6 +10,15 @@ import {
   SERVICE_CATEGORY_KEYS,
   type ServiceCategory,
 } from "../domain/catalogue";
+import {
+  LANGUAGE_KEYS,
+  LANGUAGE_LABELS,
+  SKILL_KEYS,
+  SKILL_LABELS,
+  TIME_OF_DAY_KEYS,
+  TIMES_OF_DAY,
+} from "../domain/independent-profile";
+import { londonDateOf } from "../domain/london-time";
 import { parseMoney } from "../domain/money";
 import { PROVIDER_TYPE_KEYS, PROVIDER_TYPE_LABELS, type ProviderTypeKey } from "../domain/provider-types";
 import { MAX_RATE_PENCE } from "../domain/rate-card";
@@ -25,6 +34,12 @@ export interface SearchForm {
   weekends: boolean;
   stars: string;
   published: boolean;
+  /** Personal assistant filters (issue #14). */
+  skills: string[];
+  languages: string[];
+  times: string[];
+  drives: boolean;
+  dbs: boolean;
   sort: SearchSort;
   page: number;
 }
@@ -49,6 +64,11 @@ export function readSearchForm(url: URL): SearchForm {
     weekends: p.get("weekends") === "on",
     stars: ["1", "2", "3", "4", "5"].includes(p.get("stars") ?? "") ? (p.get("stars") as string) : "",
     published: p.get("published") === "on",
+    skills: known(p.getAll("skill"), SKILL_KEYS),
+    languages: known(p.getAll("language"), LANGUAGE_KEYS),
+    times: known(p.getAll("time"), TIME_OF_DAY_KEYS),
+    drives: p.get("drives") === "on",
+    dbs: p.get("dbs") === "on",
     sort: (SEARCH_SORTS as readonly string[]).includes(sort) ? (sort as SearchSort) : "best",
     page: Number.isFinite(page) && page > 0 ? Math.min(page, 250) : 1,
   };
@@ -76,6 +96,12 @@ export function toSearchParams(
       weekends: form.weekends,
       minStars: form.stars ? Number(form.stars) : null,
       publishedOnly: form.published,
+      skills: form.skills,
+      languages: form.languages,
+      times: form.times,
+      drives: form.drives,
+      dbsVerified: form.dbs,
+      today: londonDateOf(new Date()),
       sort: form.sort === "distance" && !area ? "best" : form.sort,
       page: form.page,
       pageSize: SEARCH_PAGE_SIZE,
@@ -97,6 +123,11 @@ export function searchHref(form: SearchForm, change: Partial<SearchForm>): strin
   if (next.weekends) p.set("weekends", "on");
   if (next.stars) p.set("stars", next.stars);
   if (next.published) p.set("published", "on");
+  for (const k of next.skills) p.append("skill", k);
+  for (const k of next.languages) p.append("language", k);
+  for (const k of next.times) p.append("time", k);
+  if (next.drives) p.set("drives", "on");
+  if (next.dbs) p.set("dbs", "on");
   if (next.sort !== "best") p.set("sort", next.sort);
   if (next.page > 1) p.set("page", String(next.page));
   const query = p.toString();
@@ -114,6 +145,11 @@ export function clearFiltersHref(form: SearchForm): string {
     weekends: false,
     stars: "",
     published: false,
+    skills: [],
+    languages: [],
+    times: [],
+    drives: false,
+    dbs: false,
   });
 }
 
@@ -151,5 +187,22 @@ export function activeFilters(form: SearchForm, areaName: string | null): { labe
   if (form.weekends) filters.push({ label: "Available at weekends", href: searchHref(form, { weekends: false }) });
   if (form.stars) filters.push({ label: `${form.stars} stars or more`, href: searchHref(form, { stars: "" }) });
   if (form.published) filters.push({ label: "Prices published", href: searchHref(form, { published: false }) });
+  for (const k of form.skills)
+    filters.push({
+      label: SKILL_LABELS[k] ?? k,
+      href: searchHref(form, { skills: form.skills.filter((x) => x !== k) }),
+    });
+  for (const k of form.languages)
+    filters.push({
+      label: `Speaks ${LANGUAGE_LABELS[k] ?? k}`,
+      href: searchHref(form, { languages: form.languages.filter((x) => x !== k) }),
+    });
+  for (const k of form.times)
+    filters.push({
+      label: `Available: ${TIMES_OF_DAY.find((t) => t.key === k)?.label.toLowerCase() ?? k}`,
+      href: searchHref(form, { times: form.times.filter((x) => x !== k) }),
+    });
+  if (form.drives) filters.push({ label: "Drives, with own car", href: searchHref(form, { drives: false }) });
+  if (form.dbs) filters.push({ label: "DBS verified by the council", href: searchHref(form, { dbs: false }) });
   return filters;
 }

@@ -45,6 +45,9 @@ export default function CouncilDashboard() {
         <Link to="/council/providers" className="button">
           Approve or suspend providers
         </Link>
+        <Link to="/council/checks" className="button button--secondary">
+          Checks to verify
+        </Link>
         <Link to="/council/budgets" className="button button--secondary">
           Personal budgets
         </Link>

@@ -47,6 +47,17 @@ export default function ProviderDashboard() {
           <Link to="/provider/profile">Your profile</Link>: description, areas you serve, contact details and CQC
           rating.
         </li>
+        {provider.type === "personal_assistant" || provider.type === "micro_provider" ? (
+          <>
+            <li>
+              <Link to="/provider/independent">Your skills and experience</Link>: what people see about you, and the
+              private details only the council sees.
+            </li>
+            <li>
+              <Link to="/provider/checks">Your checks</Link>: DBS, insurance and training for the council to verify.
+            </li>
+          </>
+        ) : null}
         <li>
           <Link to="/provider/services">Your services and prices</Link>: add, edit, pause or delete services and their
           rate cards.

@@ -6,10 +6,14 @@ import { PROVIDER_TYPE_LABELS, type ProviderTypeKey } from "../domain/provider-t
 import { ReviewList, ReviewSortLinks, ReviewSummary, QualityLine, signalView } from "../components/reviews";
 import { ReviewNotice } from "../components/review-notice";
 import { parseReviewSort } from "../domain/reviews";
+import { EmployingLink, IndependentProfile } from "../components/independent-profile";
+import { isIndependentType } from "../domain/independent-profile";
+import { londonDateOf } from "../domain/london-time";
 import { getPublicProvider } from "../services/catalogue.server";
 import { AskQuestion } from "../components/conversations";
 import { isEnquiryProvider } from "../domain/conversations";
 import { askFor } from "../http/conversation-forms.server";
+import { publicIndependentProfile } from "../services/independent/reading.server";
 import { listingReviews } from "../services/reviews/reading.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -22,8 +26,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const sort = parseReviewSort(url.searchParams.get("sort"));
   const { signal, reviews } = listingReviews(context.app, { providerSlug: provider.slug }, sort);
+  const independent = isIndependentType(provider.type)
+    ? publicIndependentProfile(context.app, provider.id, londonDateOf(new Date()))
+    : null;
   return {
     ...provider,
+    independent,
     signal: signalView(signal),
     reviews,
     sort,
@@ -53,6 +61,8 @@ export default function ProviderPage() {
       </p>
       <QualityLine signal={provider.signal} />
       {provider.description ? <p className="prose">{provider.description}</p> : null}
+      {provider.independent ? <IndependentProfile profile={provider.independent} type={provider.type} /> : null}
+      {provider.type === "personal_assistant" ? <EmployingLink /> : null}
       <AskQuestion
         ask={provider.ask}
         href={`/messages/new?provider=${provider.id}`}
@@ -102,7 +112,7 @@ export default function ProviderPage() {
         <p>Not given.</p>
       )}
 
-      <h2>Contact</h2>
+      {provider.contactPhone || provider.contactEmail || provider.cqcRegistrationNumber ? <h2>Contact</h2> : null}
       <dl className="summary-list">
         {provider.contactPhone ? (
           <div className="summary-list__row">

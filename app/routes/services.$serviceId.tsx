@@ -15,7 +15,11 @@ import { ReviewNotice } from "../components/review-notice";
 import { ShortlistButton, ShortlistForms, ShortlistNotice } from "../components/shortlist";
 import { SHORTLIST_NOTICE_PARAM, shortlistControl } from "../http/shortlist-form.server";
 import { parseReviewSort } from "../domain/reviews";
+import { EmployingLink, VerifiedBadge } from "../components/independent-profile";
+import { isIndependentType } from "../domain/independent-profile";
+import { londonDateOf } from "../domain/london-time";
 import { getPublicService } from "../services/catalogue.server";
+import { publicIndependentProfile } from "../services/independent/reading.server";
 import { listingReviews } from "../services/reviews/reading.server";
 import { askFor } from "../http/conversation-forms.server";
 import { AskQuestion } from "../components/conversations";
@@ -30,8 +34,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const sort = parseReviewSort(url.searchParams.get("sort"));
   const { signal, reviews } = listingReviews(context.app, { serviceId: service.id }, sort);
+  const independent = isIndependentType(service.provider.type)
+    ? publicIndependentProfile(context.app, service.provider.id, londonDateOf(new Date()))
+    : null;
   return {
     ...service,
+    verifiedBadge: independent?.verifiedBadge ?? false,
     signal: signalView(signal),
     reviews,
     sort,
@@ -65,6 +73,17 @@ export default function ServicePage() {
         <>
           <ShortlistButton control={service.shortlist} serviceId={service.id} title={service.title} />
           <ShortlistForms control={service.shortlist} />
+        </>
+      ) : null}
+      {isIndependentType(provider.type) ? (
+        <>
+          <p>
+            <VerifiedBadge verified={service.verifiedBadge} />{" "}
+            <Link to={`/providers/${provider.slug}#checks`}>
+              {provider.type === "personal_assistant" ? "Skills, checks and experience" : "About them and their checks"}
+            </Link>
+          </p>
+          {provider.type === "personal_assistant" ? <EmployingLink /> : null}
         </>
       ) : null}
 

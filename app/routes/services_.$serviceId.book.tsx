@@ -9,7 +9,7 @@ import { costPreviewOf, readBookingForm } from "../http/booking-form.server";
 import type { FieldErrorItem } from "../http/form-types";
 import { holderForRequest } from "../http/acting-for.server";
 import { actorOf, refusalResponse, requireRole } from "../http/guards.server";
-import { createBooking, quoteBooking } from "../services/bookings/create.server";
+import { BUDGET_FIELD, bookingBarrier, createBooking, quoteBooking } from "../services/bookings/create.server";
 import { getPublicService } from "../services/catalogue.server";
 import { peopleIHelp } from "../services/family/acting-for.server";
 import { startTopUp } from "../services/payments.server";
@@ -30,19 +30,30 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireRole(request, context, "budget_holder", "family_member");
   const service = getPublicService(context.app, params.serviceId ?? "");
   if (!service) throw refusalResponse("not_found");
-  if (user.role !== "family_member") return { service, bookingFor: null };
+  const actor = actorOf(user);
   const holderUserId = holderFor(request, context, user);
+  // Told before anything is filled in (a personal assistant and an ISF budget, say).
+  const barrier = bookingBarrier(context.app, actor, holderUserId, service.id);
+  if (user.role !== "family_member") return { service, bookingFor: null, barrier };
   const person = peopleIHelp(context.app, user.id).find((p) => p.holderUserId === holderUserId);
   // The form posts with ?for= in its address, so the booking is for the person named on this page.
   return {
     service,
     bookingFor: { id: holderUserId, name: person?.name ?? null, canBook: person?.canBook ?? false },
+    barrier,
   };
 }
 
-/** The pattern parsed but cannot be booked (a start date in the past, say): told at the start date field. */
-function startDateProblem(message: string, values: Record<string, string>) {
-  return json({ ok: false as const, errors: [{ field: "startDate", message }], values, quote: null }, { status: 400 });
+/**
+ * The pattern parsed but cannot be booked: a start date in the past is told at the start date field; a
+ * budget that cannot pay this provider (a PA and an ISF) at the top of the page.
+ */
+function bookingProblem(refusal: { field: string; message: string }, values: Record<string, string>) {
+  const field = refusal.field === BUDGET_FIELD ? BUDGET_FIELD : "startDate";
+  return json(
+    { ok: false as const, errors: [{ field, message: refusal.message }], values, quote: null },
+    { status: 400 },
+  );
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -56,7 +67,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   if (form.intent === "preview") {
     const quoted = quoteBooking(context.app, actor, holderUserId, serviceId, form.pattern);
-    if (!quoted.ok && quoted.reason === "invalid") return startDateProblem(quoted.message, form.values);
+    if (!quoted.ok && quoted.reason === "invalid") return bookingProblem(quoted, form.values);
     if (!quoted.ok) throw refusalResponse(quoted.reason);
     return json({
       ok: true as const,
@@ -67,7 +78,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 
   const created = createBooking(context.app, actor, holderUserId, serviceId, form.pattern);
-  if (!created.ok && created.reason === "invalid") return startDateProblem(created.message, form.values);
+  if (!created.ok && created.reason === "invalid") return bookingProblem(created, form.values);
   if (!created.ok) throw refusalResponse(created.reason);
   if (created.status === "awaiting_payment") {
     const payment = await startTopUp(context.app, actor, created.bookingId, new URL(request.url).origin);
@@ -77,7 +88,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function BookService() {
-  const { service, bookingFor } = useLoaderData<typeof loader>();
+  const { service, bookingFor, barrier } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = result?.values ?? { frequency: "weekly", startTime: "09:00", duration: "60", weeks: "2" };
   const errors = result?.errors;
@@ -104,7 +115,16 @@ export default function BookService() {
           )}
         </div>
       ) : null}
-      {bookingFor && !(bookingFor.name && bookingFor.canBook) ? null : !bookable ? (
+      {barrier ? (
+        <div className="inset" id="budget" data-testid="booking-barrier">
+          <h2>This budget cannot pay a personal assistant</h2>
+          <p>{barrier}</p>
+          <p>
+            <Link to="/employing-a-pa">What employing a personal assistant means</Link>
+          </p>
+        </div>
+      ) : null}
+      {barrier || (bookingFor && !(bookingFor.name && bookingFor.canBook)) ? null : !bookable ? (
         <div className="inset">
           <p>
             This provider has not published prices, so this service cannot be booked online. Contact them to ask for a

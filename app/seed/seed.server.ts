@@ -20,6 +20,7 @@ import {
   DEMO_PROFILES,
   DEMO_PROVIDERS,
 } from "./demo-data";
+import { seedIndependentProviders } from "./independent.server";
 import { furnishProvider } from "./providers.server";
 import { seedDemoSupportRequests } from "./requests.server";
 import { seedDemoReviews } from "./reviews.server";
@@ -154,6 +155,11 @@ export async function seedDemoData(ctx: AppContext, options: SeedOptions = {}): 
       provider.staffName,
       provider.email,
     );
+  }
+
+  // Personal assistants and micro-providers with checks in every state (issue #14).
+  for (const pa of await seedIndependentProviders(ctx, adminActor, passwordHash)) {
+    add(`Provider staff, ${pa.name}`, pa.name, pa.email);
   }
 
   // Personal budgets, set by the council as it would through its budget page.

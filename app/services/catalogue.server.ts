@@ -37,6 +37,7 @@ function areaNames(db: Db, ids: string[]): string[] {
 }
 
 export interface PublicProviderSummary {
+  id: string;
   name: string;
   slug: string;
   type: string;
@@ -64,6 +65,7 @@ export interface PublicService extends PublicServiceSummary {
 }
 
 const providerSummaryColumns = {
+  id: providers.id,
   name: providers.name,
   slug: providers.slug,
   type: providers.type,
@@ -92,6 +94,7 @@ function toSummary(service: ServiceRow, provider: PublicProviderSummary, areas: 
     title: service.title,
     category: service.category,
     provider: {
+      id: provider.id,
       name: provider.name,
       slug: provider.slug,
       type: provider.type,
@@ -144,6 +147,9 @@ export function getPublicProvider(ctx: AppContext, slug: string) {
     db,
     liveServices.map((s) => s.id),
   );
+  // A personal assistant is one person: their phone and email are theirs, so people write through the
+  // marketplace instead (issue #14).
+  const personal = provider.type === "personal_assistant";
   return {
     id: provider.id,
     name: provider.name,
@@ -151,8 +157,8 @@ export function getPublicProvider(ctx: AppContext, slug: string) {
     type: provider.type,
     shortDescription: provider.shortDescription,
     description: provider.description,
-    contactPhone: provider.contactPhone,
-    contactEmail: provider.contactEmail,
+    contactPhone: personal ? "" : provider.contactPhone,
+    contactEmail: personal ? "" : provider.contactEmail,
     cqcRating: provider.cqcRating,
     cqcInspectedOn: provider.cqcInspectedOn,
     cqcRegistrationNumber: provider.cqcRegistrationNumber,

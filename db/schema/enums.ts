@@ -62,3 +62,5 @@ export const EMAIL_KINDS = [
   "new_quote",
   "conversation_reported",
 ] as const;
+/** Checks a personal assistant or micro-provider declares and the council verifies (issue #14). */
+export const CHECK_KINDS = ["dbs", "insurance", "training", "quality_mark"] as const;

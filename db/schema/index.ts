@@ -17,6 +17,7 @@ export * from "./catalogue";
 export * from "./community";
 export * from "./conversations";
 export * from "./enums";
+export * from "./independent";
 export * from "./mail";
 export * from "./market";
 export * from "./outbox";

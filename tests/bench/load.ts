@@ -142,6 +142,11 @@ function searchPaths(n: number): string[] {
       weekends: kind === 4,
       stars: kind === 6 ? "4" : "",
       published: kind === 2,
+      skills: [],
+      languages: [],
+      times: [],
+      drives: false,
+      dbs: false,
       sort: kind === 5 ? "distance" : pick(sorts),
       // Mostly the first page, as people rarely go further; some second and third pages.
       page: random() < 0.75 ? 1 : 2 + Math.floor(random() * 2),

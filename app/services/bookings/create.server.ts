@@ -12,6 +12,7 @@ import { splitCost, type CostSplit } from "../../domain/booking-split";
 import { periodIndexOf } from "../../domain/budget-periods";
 import { isListed } from "../../domain/listing";
 import { londonDateOf } from "../../domain/london-time";
+import { personalAssistantBookingRefusal } from "../../domain/pa-booking";
 import type { Actor } from "../../domain/permissions";
 import type { RateCard } from "../../domain/rate-card";
 import { expandPattern, priceVisits, type BookingPattern, type PricedVisit } from "../../domain/schedule";
@@ -33,11 +34,21 @@ export interface Quote {
   hasBudget: boolean;
 }
 
-type Bookable = { ok: true; service: typeof services.$inferSelect } | Refusal | FieldRefusal;
+type Bookable = { ok: true; service: typeof services.$inferSelect; providerType: string } | Refusal | FieldRefusal;
+
+/** The field a refusal about the budget itself (a PA and an ISF, say) is reported at. */
+export const BUDGET_FIELD = "budget";
+
+/** Why this holder's budget cannot pay this provider (app/domain/pa-booking.ts), or null. */
+function budgetRefusal(db: Db, holderUserId: string, providerType: string): FieldRefusal | null {
+  const account = getBudgetAccount(db, holderUserId);
+  const reason = personalAssistantBookingRefusal(providerType, account?.moneyManagement ?? null);
+  return reason ? invalid(BUDGET_FIELD, reason) : null;
+}
 
 function bookableService(db: Db, serviceId: string, options: { unpublishedPrices?: boolean } = {}): Bookable {
   const row = db
-    .select({ service: services, status: providers.accreditationStatus })
+    .select({ service: services, status: providers.accreditationStatus, providerType: providers.type })
     .from(services)
     .innerJoin(providers, eq(providers.id, services.providerId))
     .where(eq(services.id, serviceId))
@@ -46,7 +57,20 @@ function bookableService(db: Db, serviceId: string, options: { unpublishedPrices
   if (!row.service.pricePublished && !options.unpublishedPrices) {
     return invalid("service", "This provider has not published prices, so this service cannot be booked online yet");
   }
-  return { ok: true, service: row.service };
+  return { ok: true, service: row.service, providerType: row.providerType };
+}
+
+/**
+ * Before anything is filled in: the plain-English reason this holder cannot book this service at all
+ * (a personal assistant with an ISF or council-managed budget), or null. Refusals of access are null
+ * here: the booking itself answers them.
+ */
+export function bookingBarrier(ctx: AppContext, actor: Actor, holderUserId: string, serviceId: string): string | null {
+  const { db } = ctx.database;
+  if (!mayActFor(db, actor, holderUserId, "book")) return null;
+  const bookable = bookableService(db, serviceId, { unpublishedPrices: true });
+  if (!bookable.ok) return null;
+  return budgetRefusal(db, holderUserId, bookable.providerType)?.message ?? null;
 }
 
 /** Prices the visits and splits them between budget and top-up, from the ledger as it is now. */
@@ -87,6 +111,8 @@ export function quoteBooking(
   if (!mayActFor(db, actor, holderUserId, "book")) return FORBIDDEN;
   const bookable = bookableService(db, serviceId);
   if (!bookable.ok) return bookable;
+  const refused = budgetRefusal(db, holderUserId, bookable.providerType);
+  if (refused) return refused;
   return { ok: true, quote: quoteWith(db, holderUserId, bookable.service, pattern) };
 }
 
@@ -124,6 +150,8 @@ export function createBooking(
     if (!mayActFor(tx, actor, holderUserId, "book")) return FORBIDDEN;
     const bookable = bookableService(tx, serviceId, { unpublishedPrices: options.rateCard !== undefined });
     if (!bookable.ok) return bookable;
+    const refused = budgetRefusal(tx, holderUserId, bookable.providerType);
+    if (refused) return refused;
     const account = getBudgetAccount(tx, holderUserId);
     if (account) {
       const periods = expandPattern(pattern).map((v) => periodIndexOf(scheduleOf(account), v.localDate));
