@@ -107,7 +107,8 @@ export const services = sqliteTable(
     index("services_status_idx").on(t.status),
     // Open Referral (#16): the change time behind ETag / Last-Modified, and the API's stable listing order.
     index("services_updated_idx").on(t.updatedAt),
-    index("services_listing_order_idx").on(t.createdAt, t.id),
+    // Covering the listed-service test too, so a page (even a deep one) is read from this index alone.
+    index("services_listing_order_idx").on(t.createdAt, t.id, t.status, t.providerId),
     index("services_status_provider_idx").on(t.status, t.providerId),
   ],
 );
