@@ -3,6 +3,7 @@
  * linked by their ids), for the tabular data package export. Pure: it takes the same fully nested
  * services the API serves, so the CSV files hold exactly what the API holds, with the same ids.
  */
+import { csvField as escapeField, csvLines } from "./csv";
 import type { fullServiceOf, HsdsTaxonomy, HsdsTaxonomyTerm } from "./openreferral";
 
 export type FullService = ReturnType<typeof fullServiceOf>;
@@ -68,16 +69,15 @@ export class TabularDirectory {
   }
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; empty for nothing. */
+/**
+ * One CSV field (RFC 4180, app/domain/csv.ts): empty for nothing. Not defused for spreadsheets as
+ * csvText does: the package is for loaders, and its cells must equal the API's values exactly.
+ */
 export function csvField(value: Cell): string {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return value === null || value === undefined ? "" : escapeField(String(value));
 }
 
 /** A CSV file with a header row, lines ended CRLF as RFC 4180 says. */
 export function csvOf(columns: readonly string[], rows: readonly TableRow[]): string {
-  const lines = [columns.map(csvField).join(",")];
-  for (const row of rows) lines.push(columns.map((c) => csvField(row[c])).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  return csvLines([columns.map(csvField), ...rows.map((row) => columns.map((c) => csvField(row[c])))]);
 }

@@ -123,6 +123,16 @@ export const serviceAreas = sqliteTable(
     localityId: text("locality_id")
       .notNull()
       .references(() => localities.id),
+    /**
+     * The Open Referral service_at_location id of this service at this locality, kept so
+     * `/openreferral/service_at_locations/{id}` is one index lookup. Always the name-based UUID of the
+     * pair (app/services/openreferral/ids.server.ts); null until the Open Referral reader first fills it.
+     */
+    openReferralId: text("open_referral_id"),
   },
-  (t) => [primaryKey({ columns: [t.serviceId, t.localityId] }), index("service_areas_locality_idx").on(t.localityId)],
+  (t) => [
+    primaryKey({ columns: [t.serviceId, t.localityId] }),
+    index("service_areas_locality_idx").on(t.localityId),
+    uniqueIndex("service_areas_open_referral_id_unique").on(t.openReferralId),
+  ],
 );

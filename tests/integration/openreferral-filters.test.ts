@@ -8,7 +8,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { providers, serviceAreas, services, type ServiceRow } from "../../db/schema";
-import { termOf, taxonomyOf } from "../../app/domain/openreferral";
+import { serviceAtLocationId, termOf, taxonomyOf } from "../../app/domain/openreferral";
 import { seedDemoData } from "../../app/seed/seed.server";
 import { openReferralIds as ids } from "../../app/services/openreferral/ids.server";
 import { createOpenReferralValidator, type Endpoint } from "../../scripts/lib/openreferral-validator";
@@ -188,6 +188,33 @@ describe("Open Referral UK filters", () => {
       `/openreferral/service_at_locations?per_page=7&page=${lastPage + 1}`,
     );
     expect(past).toMatchObject({ size: 0, empty: true, last_page: true, total_items: first.total_items });
+  });
+
+  it("keeps service_at_location ids in the database, equal to the ids the lists compute", async () => {
+    const page = await list("service_at_locations", "/openreferral/service_at_locations?per_page=1000");
+    const first = page.contents[0]!;
+    const one = await fetch(`${web.baseUrl}/openreferral/service_at_locations/${first.id}`);
+    expect(one.status).toBe(200);
+    expect(validator.validate("service_at_location", await one.json())).toEqual({ valid: true, errors: [] });
+    const stored = ctx.database.db.select().from(serviceAreas).all();
+    expect(stored.every((a) => a.openReferralId === serviceAtLocationId(ids, a.serviceId, a.localityId))).toBe(true);
+    expect(new Set(page.contents.map((c) => c.id))).toEqual(
+      new Set(
+        stored.filter((a) => page.contents.some((c) => c.service_id === a.serviceId)).map((a) => a.openReferralId),
+      ),
+    );
+    // An area added by a use case that knows nothing of Open Referral is found all the same.
+    const service = listedRows().find((s) => !stored.some((a) => a.serviceId === s.id && a.localityId === "wigan"))!;
+    ctx.database.db.insert(serviceAreas).values({ serviceId: service.id, localityId: "wigan" }).run();
+    const added = serviceAtLocationId(ids, service.id, "wigan");
+    expect((await fetch(`${web.baseUrl}/openreferral/service_at_locations/${added}`)).status).toBe(200);
+    const row = ctx.database.db
+      .select()
+      .from(serviceAreas)
+      .all()
+      .find((a) => a.serviceId === service.id && a.localityId === "wigan");
+    expect(row?.openReferralId).toBe(added);
+    expect((await fetch(`${web.baseUrl}/openreferral/service_at_locations/${ids("nothing", "x")}`)).status).toBe(404);
   });
 
   it("answers a bad filter with 400 and a message that names it", async () => {

@@ -3,8 +3,8 @@
  * approved providers), mapped by the pure rules in app/domain/openreferral.ts. Read-only; no transaction
  * needed beyond SQLite's own snapshot of each statement.
  */
-import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "../../../db/client.server";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { immediateTransaction, type Db } from "../../../db/client.server";
 import { localities, providers, serviceAreas, services } from "../../../db/schema";
 import {
   allTaxonomies,
@@ -72,23 +72,42 @@ export function getService(ctx: ReadingContext, serviceId: string) {
   return service ? fullServiceOf(ids, service) : null;
 }
 
-/** `/service_at_locations/{id}`: found by recomputing the ids of the listed service's localities. */
-export function getServiceAtLocation(ctx: ReadingContext, id: string, serviceIdHint?: string) {
+/**
+ * Fills the stored service_at_location ids a new or changed area lacks (use cases that write areas need
+ * not know about Open Referral): the same name-based UUID the lists compute, so nothing changes for a
+ * reader. One indexed look for nulls when there are none.
+ */
+export function fillServiceAtLocationIds(ctx: ReadingContext): number {
+  const missing = ctx.database.db
+    .select({ serviceId: serviceAreas.serviceId, localityId: serviceAreas.localityId })
+    .from(serviceAreas)
+    .where(isNull(serviceAreas.openReferralId))
+    .all();
+  if (missing.length === 0) return 0;
+  immediateTransaction(ctx.database, (tx) => {
+    for (const m of missing) {
+      tx.update(serviceAreas)
+        .set({ openReferralId: serviceAtLocationId(ids, m.serviceId, m.localityId) })
+        .where(and(eq(serviceAreas.serviceId, m.serviceId), eq(serviceAreas.localityId, m.localityId)))
+        .run();
+    }
+  });
+  return missing.length;
+}
+
+/** `/service_at_locations/{id}`: the stored id finds the service and locality; null unless listed. */
+export function getServiceAtLocation(ctx: ReadingContext, id: string) {
   const { db } = ctx.database;
-  const candidates = serviceIdHint
-    ? [serviceIdHint]
-    : db
-        .select({ id: serviceAreas.serviceId, localityId: serviceAreas.localityId })
-        .from(serviceAreas)
-        .all()
-        .filter((r) => serviceAtLocationId(ids, r.id, r.localityId) === id)
-        .map((r) => r.id);
-  for (const serviceId of candidates) {
-    const service = listedService(db, serviceId);
-    const area = service?.areas.find((a) => serviceAtLocationId(ids, serviceId, a.id) === id);
-    if (service && area) return serviceAtLocationOf(ids, service, area);
-  }
-  return null;
+  fillServiceAtLocationIds(ctx);
+  const pair = db
+    .select({ serviceId: serviceAreas.serviceId, localityId: serviceAreas.localityId })
+    .from(serviceAreas)
+    .where(eq(serviceAreas.openReferralId, id))
+    .get();
+  if (!pair) return null;
+  const service = listedService(db, pair.serviceId);
+  const area = service?.areas.find((a) => a.id === pair.localityId);
+  return service && area ? serviceAtLocationOf(ids, service, area) : null;
 }
 
 export function listTaxonomies(paging: PageRequest) {

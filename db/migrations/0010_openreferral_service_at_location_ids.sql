@@ -1,0 +1,2 @@
+ALTER TABLE `service_areas` ADD `open_referral_id` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `service_areas_open_referral_id_unique` ON `service_areas` (`open_referral_id`);
