@@ -122,7 +122,7 @@ describe("Open Referral UK API", () => {
     // That check blocked this process (the server's too) for seconds: let the overdue keep-alive timers
     // close idle sockets now, so the next test's request does not race a closing one (ECONNRESET).
     await new Promise((done) => setTimeout(done, 100));
-  });
+  }, 120_000);
 
   it("maps a published rate card to cost options in GBP, and availability to an iCalendar-style schedule", async () => {
     const id = listedServiceIds(ctx).find((s) => s !== unpublishedId)!;

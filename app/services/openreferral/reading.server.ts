@@ -3,7 +3,7 @@
  * approved providers), mapped by the pure rules in app/domain/openreferral.ts. Read-only; no transaction
  * needed beyond SQLite's own snapshot of each statement.
  */
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { immediateTransaction, type Db } from "../../../db/client.server";
 import { localities, providers, serviceAreas, services } from "../../../db/schema";
 import {
@@ -77,22 +77,27 @@ export function getService(ctx: ReadingContext, serviceId: string) {
  * not know about Open Referral): the same name-based UUID the lists compute, so nothing changes for a
  * reader. One indexed look for nulls when there are none.
  */
+const FILL_BATCH = 20_000;
+
 export function fillServiceAtLocationIds(ctx: ReadingContext): number {
-  const missing = ctx.database.db
-    .select({ serviceId: serviceAreas.serviceId, localityId: serviceAreas.localityId })
-    .from(serviceAreas)
-    .where(isNull(serviceAreas.openReferralId))
-    .all();
-  if (missing.length === 0) return 0;
-  immediateTransaction(ctx.database, (tx) => {
-    for (const m of missing) {
-      tx.update(serviceAreas)
-        .set({ openReferralId: serviceAtLocationId(ids, m.serviceId, m.localityId) })
-        .where(and(eq(serviceAreas.serviceId, m.serviceId), eq(serviceAreas.localityId, m.localityId)))
-        .run();
+  const { sqlite } = ctx.database;
+  const missing = (
+    sqlite.prepare("select count(*) as n from service_areas where open_referral_id is null").get() as {
+      n: number;
     }
-  });
-  return missing.length;
+  ).n;
+  if (missing === 0) return 0;
+  // The UUID is made in JavaScript, called by SQLite row by row inside one statement per batch: short
+  // transactions (a whole bench database is 300,000 rows), so bookings never wait long for the lock.
+  sqlite.function("openreferral_sal_id", { deterministic: true }, (serviceId, localityId) =>
+    serviceAtLocationId(ids, String(serviceId), String(localityId)),
+  );
+  const fill = sqlite.prepare(
+    `update service_areas set open_referral_id = openreferral_sal_id(service_id, locality_id)
+     where rowid in (select rowid from service_areas where open_referral_id is null limit ${FILL_BATCH})`,
+  );
+  while (immediateTransaction(ctx.database, () => fill.run().changes) > 0);
+  return missing;
 }
 
 /** `/service_at_locations/{id}`: the stored id finds the service and locality; null unless listed. */
