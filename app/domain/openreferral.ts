@@ -1,20 +1,15 @@
 /**
  * Our catalogue in the Open Referral UK data standard (HSDS 3.0): approved providers → organization,
  * live services → service, published rate cards → cost_options, availability → schedules, areas →
- * service_areas and service_at_locations, categories and outcomes → taxonomy terms of our own.
+ * service_areas and service_at_locations, categories and outcomes → taxonomy terms of our own and the
+ * LGA's (app/domain/openreferral-taxonomies.ts).
  * Pure: ids of records we do not store one-to-one are made by the caller's `IdMaker` (name-based UUIDs),
  * so the same record always gets the same id. Only public listing fields come in: no prices the
  * provider did not publish, no contact details, nothing about budget holders.
  */
-import {
-  CATEGORY_LABELS,
-  DAY_OF_WEEK_KEYS,
-  OUTCOME_LABELS,
-  SERVICE_CATEGORIES,
-  OUTCOMES,
-  type DayOfWeek,
-} from "./catalogue";
+import { DAY_OF_WEEK_KEYS, type DayOfWeek } from "./catalogue";
 import { formatPence } from "./money";
+import { termOf, termsOfService, type IdMaker } from "./openreferral-taxonomies";
 import { DAY_TYPE_LABELS, DAY_TYPES, rateFor, UNIT_PHRASES, type DayType, type RateCard } from "./rate-card";
 
 /** The HSDS version and the profile we conform to. */
@@ -22,8 +17,7 @@ export const HSDS_VERSION = "3.0";
 export const PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile";
 export const OPENAPI_URL = "https://raw.githubusercontent.com/OpenReferralUK/uk-profile/main/openapi.json";
 
-/** Makes a stable UUID for a kind of record and a key (the caller uses name-based UUIDs). */
-export type IdMaker = (kind: string, key: string) => string;
+export * from "./openreferral-taxonomies";
 
 export interface OrLocality {
   id: string;
@@ -55,80 +49,6 @@ export interface OrService {
   updatedAt: number;
   provider: OrProvider;
   areas: readonly OrLocality[];
-}
-
-/** Our two published taxonomies: the marketplace's categories and the outcomes a service supports. */
-export const TAXONOMIES = [
-  {
-    key: "categories",
-    name: "Care marketplace service categories",
-    description: "The kinds of care and support listed on the care marketplace.",
-    terms: SERVICE_CATEGORIES,
-    linkType: "service_type",
-  },
-  {
-    key: "outcomes",
-    name: "Care marketplace outcomes",
-    description: "What a service helps someone achieve, as the care marketplace describes it.",
-    terms: OUTCOMES,
-    linkType: "outcome",
-  },
-] as const;
-export type TaxonomyKey = (typeof TAXONOMIES)[number]["key"];
-
-export interface HsdsTaxonomy {
-  id: string;
-  name: string;
-  description: string;
-  version: string;
-}
-
-export interface HsdsTaxonomyTerm {
-  id: string;
-  code: string;
-  name: string;
-  description: string;
-  taxonomy: string;
-  taxonomy_id: string;
-  term: string;
-}
-
-export function taxonomyOf(ids: IdMaker, key: TaxonomyKey): HsdsTaxonomy {
-  const taxonomy = TAXONOMIES.find((t) => t.key === key)!;
-  return { id: ids("taxonomy", key), name: taxonomy.name, description: taxonomy.description, version: "1" };
-}
-
-export function allTaxonomies(ids: IdMaker): HsdsTaxonomy[] {
-  return TAXONOMIES.map((t) => taxonomyOf(ids, t.key));
-}
-
-export function termOf(ids: IdMaker, taxonomyKey: TaxonomyKey, termKey: string): HsdsTaxonomyTerm {
-  const taxonomy = TAXONOMIES.find((t) => t.key === taxonomyKey)!;
-  const labels: Record<string, string> = taxonomyKey === "categories" ? CATEGORY_LABELS : OUTCOME_LABELS;
-  const label = labels[termKey] ?? termKey;
-  return {
-    id: ids(`term:${taxonomyKey}`, termKey),
-    code: termKey,
-    name: label,
-    description: `${label} (${taxonomy.name.toLowerCase()}).`,
-    taxonomy: taxonomy.name,
-    taxonomy_id: ids("taxonomy", taxonomyKey),
-    term: label,
-  };
-}
-
-/** Every term of every taxonomy, categories first, in the order the marketplace lists them. */
-export function allTaxonomyTerms(ids: IdMaker): HsdsTaxonomyTerm[] {
-  return TAXONOMIES.flatMap((t) => t.terms.map((term) => termOf(ids, t.key, term.key)));
-}
-
-/** Which of our keys a term id stands for, or null. */
-export function termKeyOf(ids: IdMaker, termId: string): { taxonomy: TaxonomyKey; key: string } | null {
-  for (const t of allTaxonomyTerms(ids)) {
-    if (t.id === termId)
-      return { taxonomy: t.taxonomy_id === ids("taxonomy", "categories") ? "categories" : "outcomes", key: t.code };
-  }
-  return null;
 }
 
 export function organizationOf(provider: OrProvider) {
@@ -268,13 +188,9 @@ export function serviceAtLocationsOf(ids: IdMaker, service: OrService) {
   }));
 }
 
-/** Category and outcomes as attributes linking the service to our taxonomy terms. */
+/** Category and outcomes as attributes linking the service to our taxonomy terms and the LGA's. */
 export function attributesOf(ids: IdMaker, service: OrService) {
-  const terms = [
-    { taxonomy: "categories" as const, key: service.category, linkType: "service_type" },
-    ...service.outcomes.map((key) => ({ taxonomy: "outcomes" as const, key, linkType: "outcome" })),
-  ];
-  return terms.map(({ taxonomy, key, linkType }) => {
+  return termsOfService(service.category, service.outcomes).map(({ taxonomy, key, linkType }) => {
     const term = termOf(ids, taxonomy, key);
     return {
       id: ids("attribute", `${service.id}:${taxonomy}:${key}`),

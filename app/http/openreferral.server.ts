@@ -23,12 +23,45 @@ const pageSchema = z.object({
     .default(50),
 });
 
+const ICAL_DAYS = { MO: "mon", TU: "tue", WE: "wed", TH: "thu", FR: "fri", SA: "sat", SU: "sun" } as const;
+const FULL_DAYS: Record<string, keyof typeof ICAL_DAYS> = {
+  MONDAY: "MO",
+  TUESDAY: "TU",
+  WEDNESDAY: "WE",
+  THURSDAY: "TH",
+  FRIDAY: "FR",
+  SATURDAY: "SA",
+  SUNDAY: "SU",
+};
+
+/** "09:00" or "09:00:00" → "09:00"; "24:00" (midnight at the end of the day) is allowed. */
+const clock = (name: string) =>
+  z
+    .string()
+    .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)(:00)?$/, `${name} must be a time such as 09:00 or 17:30:00`)
+    .transform((t) => t.slice(0, 5))
+    .optional();
+
 const filterSchema = z.object({
+  search: z.string().max(200, "search can be at most 200 characters").optional(),
+  text: z.string().max(200, "text can be at most 200 characters").optional(),
   taxonomy_term_id: z.string().min(1).optional(),
   taxonomy_id: z.string().min(1).optional(),
+  organization_id: z.string().min(1).optional(),
   modified_after: z.iso
     .datetime({ offset: true, message: "modified_after must be a date-time such as 2026-12-01T00:00:00Z" })
     .optional(),
+  day: z
+    .string()
+    .transform((d) => FULL_DAYS[d.toUpperCase()] ?? d.toUpperCase())
+    .pipe(
+      z.enum(Object.keys(ICAL_DAYS) as [keyof typeof ICAL_DAYS], {
+        message: "day must be one of MO, TU, WE, TH, FR, SA, SU",
+      }),
+    )
+    .optional(),
+  start_time: clock("start_time"),
+  end_time: clock("end_time"),
 });
 
 function problem(status: number, message: string): Response {
@@ -52,10 +85,16 @@ export function readPaging(url: URL): PageRequest {
 export function readServiceFilters(url: URL): ServiceFilters {
   const parsed = filterSchema.safeParse(paramsOf(url));
   if (!parsed.success) throw problem(400, parsed.error.issues.map((i) => i.message).join("; "));
+  const data = parsed.data;
   return {
-    taxonomyTermId: parsed.data.taxonomy_term_id,
-    taxonomyId: parsed.data.taxonomy_id,
-    modifiedAfter: parsed.data.modified_after ? Date.parse(parsed.data.modified_after) : undefined,
+    text: [data.search, data.text].filter(Boolean).join(" ") || undefined,
+    taxonomyTermId: data.taxonomy_term_id,
+    taxonomyId: data.taxonomy_id,
+    organizationId: data.organization_id,
+    modifiedAfter: data.modified_after ? Date.parse(data.modified_after) : undefined,
+    day: data.day ? ICAL_DAYS[data.day] : undefined,
+    startTime: data.start_time,
+    endTime: data.end_time,
   };
 }
 

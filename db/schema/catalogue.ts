@@ -107,7 +107,8 @@ export const services = sqliteTable(
     index("services_status_idx").on(t.status),
     // Open Referral (#16): the change time behind ETag / Last-Modified, and the API's stable listing order.
     index("services_updated_idx").on(t.updatedAt),
-    index("services_listing_order_idx").on(t.createdAt, t.id),
+    // Covering the listed-service test too, so a page (even a deep one) is read from this index alone.
+    index("services_listing_order_idx").on(t.createdAt, t.id, t.status, t.providerId),
     index("services_status_provider_idx").on(t.status, t.providerId),
   ],
 );
@@ -122,6 +123,16 @@ export const serviceAreas = sqliteTable(
     localityId: text("locality_id")
       .notNull()
       .references(() => localities.id),
+    /**
+     * The Open Referral service_at_location id of this service at this locality, kept so
+     * `/openreferral/service_at_locations/{id}` is one index lookup. Always the name-based UUID of the
+     * pair (app/services/openreferral/ids.server.ts); null until the Open Referral reader first fills it.
+     */
+    openReferralId: text("open_referral_id"),
   },
-  (t) => [primaryKey({ columns: [t.serviceId, t.localityId] }), index("service_areas_locality_idx").on(t.localityId)],
+  (t) => [
+    primaryKey({ columns: [t.serviceId, t.localityId] }),
+    index("service_areas_locality_idx").on(t.localityId),
+    uniqueIndex("service_areas_open_referral_id_unique").on(t.openReferralId),
+  ],
 );

@@ -57,6 +57,8 @@ function pointer(path: string): string {
 
 export interface OpenReferralValidator {
   validate(endpoint: Endpoint, body: unknown): { valid: boolean; errors: string[] };
+  /** A record against the schema at `pointer` in a compiled file (a table of the data package). */
+  validateAt(file: string, pointer: string, body: unknown): { valid: boolean; errors: string[] };
 }
 
 export function createOpenReferralValidator(dir = SCHEMA_DIR): OpenReferralValidator {
@@ -89,7 +91,14 @@ export function createOpenReferralValidator(dir = SCHEMA_DIR): OpenReferralValid
     taxonomy_terms: compile(`${OPENAPI_ID}#/components/schemas/Page`),
     taxonomy_term: compile(`${COMPILED}service.json#/properties/attributes/items/properties/taxonomy_term`),
   };
+  const byPointer = new Map<string, ValidateFunction>();
   return {
+    validateAt(file, pointer, body) {
+      const ref = `${COMPILED}${file}#${pointer}`;
+      let fn = byPointer.get(ref);
+      if (!fn) byPointer.set(ref, (fn = compile(ref)));
+      return { valid: fn(body), errors: (fn.errors ?? []).map(describe) };
+    },
     validate(endpoint, body) {
       const fn = validators[endpoint];
       const errors = fn(body) ? [] : (fn.errors ?? []).map(describe);

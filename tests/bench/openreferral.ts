@@ -6,11 +6,13 @@
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createAppContext } from "../../app/services/context.server";
-import { termOf } from "../../app/domain/openreferral";
+import { eq } from "drizzle-orm";
+import { serviceAreas } from "../../db/schema";
+import { serviceAtLocationId, termOf } from "../../app/domain/openreferral";
 import { openReferralIds } from "../../app/services/openreferral/ids.server";
 import { directoryChangeStamp, listedServiceIds, listServices } from "../../app/services/openreferral/reading.server";
 import { percentile } from "./bench-common";
@@ -60,15 +62,26 @@ async function main() {
   const web = await startWebServer(app);
   try {
     const listed = listedServiceIds(app);
-    console.log(`${listed.length} listed services; ${requests} requests a path after the first\n`);
+    const load = () =>
+      loadavg()
+        .map((n) => n.toFixed(2))
+        .join(" ");
+    console.log(`${listed.length} listed services; ${requests} requests a path after the first; load ${load()}\n`);
     const homeCare = termOf(openReferralIds, "categories", "home_care").id;
     const lastPage = Math.ceil(listed.length / 100);
+    const firstArea = app.database.db
+      .select({ localityId: serviceAreas.localityId })
+      .from(serviceAreas)
+      .where(eq(serviceAreas.serviceId, listed[Math.floor(listed.length / 3)]!))
+      .get()!.localityId;
     const paths = [
       "/openreferral/services?per_page=100",
       `/openreferral/services?per_page=100&page=${lastPage}`,
       `/openreferral/services?per_page=100&taxonomy_term_id=${homeCare}`,
       `/openreferral/services/${listed[Math.floor(listed.length / 2)]!}`,
       "/openreferral/service_at_locations?per_page=100",
+      `/openreferral/service_at_locations/${serviceAtLocationId(openReferralIds, listed[Math.floor(listed.length / 3)]!, firstArea)}`,
+      "/openreferral/services?per_page=100&text=home%20care",
     ];
     for (const path of paths) {
       const first = await timedFetch(web.baseUrl + path);
@@ -96,6 +109,7 @@ async function main() {
     }
     console.log(line("use case listServices(page 1, 100), no HTTP", useCase));
     console.log(line("use case directoryChangeStamp (ETag), no HTTP", stamp));
+    console.log(`\nload average (1, 5, 15 min) at the end: ${load()}`);
   } finally {
     await web.close();
     app.database.close();

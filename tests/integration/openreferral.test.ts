@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { budgetHolders, providers, services, users } from "../../db/schema";
+import { TAXONOMIES } from "../../app/domain/openreferral";
 import { createAppContext, searchConnection, type AppContext } from "../../app/services/context.server";
 import { getService, listedServiceIds } from "../../app/services/openreferral/reading.server";
 import { SEARCH_DOCUMENT_LABELS } from "../../app/services/search-labels";
@@ -109,15 +110,19 @@ describe("Open Referral UK API", () => {
       if (body.last_page) break;
     }
     expect(seen).toEqual(ids);
-    // Every service fully nested, through the use case (HTTP for a sample below), against service.json.
-    const invalid = ids.filter((id) => !validator.validate("service", getService(ctx, id)).valid);
-    expect(invalid).toEqual([]);
+    // A sample over HTTP first: the long synchronous check below would leave the kept-alive socket idle.
     for (const id of ids.slice(0, 30)) {
       const { body } = await expectValid("service", `/openreferral/services/${id}`);
       expect(body.id).toBe(id);
       expect((body.organization as { id: string }).id).toMatch(/^[0-9a-f-]{36}$/);
     }
-  });
+    // Every service fully nested, through the use case, against service.json.
+    const invalid = ids.filter((id) => !validator.validate("service", getService(ctx, id)).valid);
+    expect(invalid).toEqual([]);
+    // That check blocked this process (the server's too) for seconds: let the overdue keep-alive timers
+    // close idle sockets now, so the next test's request does not race a closing one (ECONNRESET).
+    await new Promise((done) => setTimeout(done, 100));
+  }, 120_000);
 
   it("maps a published rate card to cost options in GBP, and availability to an iCalendar-style schedule", async () => {
     const id = listedServiceIds(ctx).find((s) => s !== unpublishedId)!;
@@ -137,8 +142,10 @@ describe("Open Referral UK API", () => {
   it("keeps unpublished prices unpublished", async () => {
     const { body, text } = await expectValid("service", `/openreferral/services/${unpublishedId}`);
     expect(body.cost_options).toEqual([]);
-    expect(text).not.toContain("43.21");
-    expect(text).not.toContain("4321");
+    // Ids are hex and may hold "4321" by chance: look at everything but the ids.
+    const withoutIds = text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "");
+    expect(withoutIds).not.toContain("43.21");
+    expect(withoutIds).not.toContain("4321");
   });
 
   it("carries no personal data: no account email, phone or contact detail in any answer", async () => {
@@ -168,7 +175,7 @@ describe("Open Referral UK API", () => {
     );
     expect(one.service_id).toBe(first.service_id);
     const { body: taxonomies } = await expectValid("taxonomies", "/openreferral/taxonomies");
-    expect(taxonomies.total_items).toBe(2);
+    expect(taxonomies.total_items).toBe(TAXONOMIES.length);
     const taxonomy = taxonomies.contents![0]!;
     const { body: oneTaxonomy } = await getJson(`/openreferral/taxonomies/${taxonomy.id as string}`);
     expect(oneTaxonomy).toEqual(taxonomy);
@@ -280,5 +287,5 @@ describe("Open Referral UK API", () => {
       await web2.close();
       restarted.database.close();
     }
-  });
+  }, 120_000);
 });

@@ -7,10 +7,14 @@ import {
   poundsOf,
   schedulesOf,
   serviceSummaryOf,
+  taxonomyFilterOf,
+  termFilterOf,
   termKeyOf,
+  termsOfService,
   type IdMaker,
   type OrService,
 } from "../../app/domain/openreferral";
+import { csvField, csvOf, TabularDirectory } from "../../app/domain/openreferral-tabular";
 
 /** A readable stand-in for the name-based UUIDs the service layer makes. */
 const ids: IdMaker = (kind, key) => `${kind}/${key}`;
@@ -108,6 +112,43 @@ describe("open referral mapping", () => {
       total_pages: 0,
       empty: true,
       last_page: true,
+    });
+  });
+});
+
+describe("open referral taxonomies and tables", () => {
+  it("links an outcome that clearly matches an LGA need to that need, with its URI", () => {
+    const links = termsOfService("day_opportunities", ["social_contact", "dignity"]);
+    expect(links).toContainEqual({ taxonomy: "lga_needs", key: "69", linkType: "need" });
+    expect(termsOfService("home_care", ["dignity"]).some((l) => l.taxonomy === "lga_needs")).toBe(false);
+    const need = allTaxonomyTerms(ids).find((t) => t.taxonomy_id === "taxonomy/lga_needs")!;
+    expect(need).toMatchObject({ code: "69", name: "Social inclusion", term_uri: "http://id.esd.org.uk/need/69" });
+    expect(termFilterOf(ids, need.id)).toEqual({ field: "outcome", keys: ["social_contact"] });
+    expect(taxonomyFilterOf(ids, "taxonomy/lga_needs")).toEqual({ field: "outcome", keys: ["social_contact"] });
+    expect(taxonomyFilterOf(ids, "taxonomy/categories")).toEqual({ field: "category", keys: null });
+    expect(termFilterOf(ids, "nothing")).toBeNull();
+  });
+
+  it("writes CSV fields as RFC 4180 says: quotes doubled, commas and line breaks quoted, nothing empty", () => {
+    expect(csvField('Say "hello", then go')).toBe('"Say ""hello"", then go"');
+    expect(csvField("two\nlines")).toBe('"two\nlines"');
+    expect(csvField(18.5)).toBe("18.5");
+    expect(csvField(undefined)).toBe("");
+    expect(csvOf(["a", "b"], [{ a: 1 }, { a: "x,y", b: true }])).toBe('a,b\r\n1,\r\n"x,y",true\r\n');
+  });
+
+  it("flattens a service into its tables once each, sharing its organization and locations", () => {
+    const directory = new TabularDirectory();
+    directory.addService(fullServiceOf(ids, service()));
+    directory.addService(fullServiceOf(ids, service({ id: "svc-2" })));
+    expect(directory.table("organization")).toHaveLength(1);
+    expect(directory.table("location")).toHaveLength(1);
+    expect(directory.table("service").map((s) => s.id)).toEqual(["svc-1", "svc-2"]);
+    expect(directory.table("service")[0]).not.toHaveProperty("organization");
+    expect(directory.table("cost_option")).toHaveLength(8);
+    expect(directory.table("attribute")[0]).toMatchObject({
+      link_id: "svc-1",
+      taxonomy_term_id: "term:categories/home_care",
     });
   });
 });

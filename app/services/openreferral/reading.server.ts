@@ -3,10 +3,9 @@
  * approved providers), mapped by the pure rules in app/domain/openreferral.ts. Read-only; no transaction
  * needed beyond SQLite's own snapshot of each statement.
  */
-import { and, asc, count, eq, gte, inArray, max, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../../../db/client.server";
-import { localities, providers, serviceAreas, services, type ServiceRow } from "../../../db/schema";
-import type { DayOfWeek } from "../../domain/catalogue";
+import { and, asc, eq } from "drizzle-orm";
+import { immediateTransaction, type Db } from "../../../db/client.server";
+import { localities, providers, serviceAreas, services } from "../../../db/schema";
 import {
   allTaxonomies,
   allTaxonomyTerms,
@@ -17,17 +16,17 @@ import {
   PROFILE_URL,
   serviceAtLocationId,
   serviceAtLocationOf,
-  serviceSummaryOf,
-  termKeyOf,
   type OrLocality,
   type OrService,
 } from "../../domain/openreferral";
-import { publishedRateCard } from "../catalogue.server";
-import type { AppContext } from "../context.server";
-
-/** Reading needs only the database (the validate script opens one without the rest of the app). */
-export type ReadingContext = Pick<AppContext, "database">;
 import { openReferralIds as ids } from "./ids.server";
+import type { PageRequest } from "./listing.server";
+import { toOrService, type ReadingContext } from "./rows.server";
+
+export type { DirectoryStamp, ReadingContext } from "./rows.server";
+export type { PageRequest, ServiceFilters } from "./listing.server";
+export { directoryChangeStamp } from "./rows.server";
+export { listServiceAtLocations, listServices } from "./listing.server";
 
 export function aboutApi() {
   return { version: HSDS_VERSION, profile: PROFILE_URL, openapi_url: OPENAPI_URL };
@@ -41,120 +40,6 @@ const providerColumns = {
   shortDescription: providers.shortDescription,
   description: providers.description,
 };
-
-/**
- * When the directory last changed, for ETag and Last-Modified. Listing or unlisting a service or a
- * provider changes that row's updated_at, so the maxima over all rows (indexed) see it; the count sees
- * a service deleted outright.
- */
-export function directoryChangeStamp(ctx: ReadingContext): { changedAt: number; listed: number } {
-  const { db } = ctx.database;
-  const service = db
-    .select({ changedAt: max(services.updatedAt), n: count() })
-    .from(services)
-    .get();
-  const provider = db
-    .select({ changedAt: max(providers.updatedAt) })
-    .from(providers)
-    .get();
-  return {
-    changedAt: Math.max(service?.changedAt ?? 0, provider?.changedAt ?? 0),
-    listed: service?.n ?? 0,
-  };
-}
-
-export interface ServiceFilters {
-  taxonomyTermId?: string;
-  taxonomyId?: string;
-  /** Milliseconds since the epoch: services modified on or after. */
-  modifiedAfter?: number;
-}
-
-function filterClauses(filters: ServiceFilters): SQL[] | null {
-  const clauses: SQL[] = [listed];
-  if (filters.taxonomyTermId) {
-    const term = termKeyOf(ids, filters.taxonomyTermId);
-    if (!term) return null;
-    clauses.push(
-      term.taxonomy === "categories"
-        ? eq(services.category, term.key)
-        : sql`exists (select 1 from json_each(${services.outcomes}) where value = ${term.key})`,
-    );
-  }
-  if (filters.taxonomyId) {
-    const taxonomy = allTaxonomies(ids).find((t) => t.id === filters.taxonomyId);
-    if (!taxonomy) return null;
-    if (taxonomy.id === ids("taxonomy", "outcomes")) clauses.push(sql`json_array_length(${services.outcomes}) > 0`);
-  }
-  if (filters.modifiedAfter !== undefined) clauses.push(gte(services.updatedAt, filters.modifiedAfter));
-  return clauses;
-}
-
-function toOrService(row: ServiceRow, provider: OrService["provider"], areas: OrLocality[]): OrService {
-  return {
-    id: row.id,
-    title: row.title,
-    category: row.category,
-    description: row.description,
-    outcomes: row.outcomes,
-    days: row.days as DayOfWeek[],
-    startTime: row.startTime,
-    endTime: row.endTime,
-    bankHolidays: row.bankHolidays,
-    rateCard: publishedRateCard(row),
-    updatedAt: row.updatedAt,
-    provider,
-    areas,
-  };
-}
-
-export interface PageRequest {
-  page: number;
-  perPage: number;
-}
-
-/** `/services`: one page of listed services with their one-to-one fields, oldest listing first. */
-export function listServices(ctx: ReadingContext, paging: PageRequest, filters: ServiceFilters = {}) {
-  const { db } = ctx.database;
-  const clauses = filterClauses(filters);
-  if (!clauses) return pageOf({ totalItems: 0, ...paging }, []);
-  const where = and(...clauses);
-  const total =
-    db
-      .select({ n: count() })
-      .from(services)
-      .innerJoin(providers, eq(providers.id, services.providerId))
-      .where(where)
-      .get()?.n ?? 0;
-  // Services first, in listing order (its index), so a page stops after perPage rows; "+status" keeps
-  // SQLite from preferring the status index, which would sort every listed service on each request.
-  const pageWhere = and(
-    eq(providers.accreditationStatus, "approved"),
-    sql`+${services.status} = 'live'`,
-    ...clauses.slice(1),
-  );
-  const pageIds = db
-    .all<{ id: string }>(
-      sql`select ${services.id} as id from ${services} cross join ${providers} on ${providers.id} = ${services.providerId}
-        where ${pageWhere} order by ${services.createdAt}, ${services.id}
-        limit ${paging.perPage} offset ${(paging.page - 1) * paging.perPage}`,
-    )
-    .map((r) => r.id);
-  const byId = new Map(
-    (pageIds.length === 0
-      ? []
-      : db
-          .select({ service: services, provider: providerColumns })
-          .from(services)
-          .innerJoin(providers, eq(providers.id, services.providerId))
-          .where(inArray(services.id, pageIds))
-          .all()
-    ).map((r) => [r.service.id, r]),
-  );
-  const rows = pageIds.map((id) => byId.get(id)!);
-  const contents = rows.map((r) => serviceSummaryOf(toOrService(r.service, r.provider, [])));
-  return pageOf({ totalItems: total, ...paging }, contents);
-}
 
 function areasOf(db: Db, serviceId: string): OrLocality[] {
   return db
@@ -187,59 +72,47 @@ export function getService(ctx: ReadingContext, serviceId: string) {
   return service ? fullServiceOf(ids, service) : null;
 }
 
-/** `/service_at_locations`: one record per listed service and locality it covers. */
-export function listServiceAtLocations(ctx: ReadingContext, paging: PageRequest) {
-  const { db } = ctx.database;
-  const where = listed;
-  const total =
-    db
-      .select({ n: count() })
-      .from(serviceAreas)
-      .innerJoin(services, eq(services.id, serviceAreas.serviceId))
-      .innerJoin(providers, eq(providers.id, services.providerId))
-      .where(where)
-      .get()?.n ?? 0;
-  const rows = db
-    .select({
-      service: services,
-      provider: providerColumns,
-      area: {
-        id: localities.id,
-        name: localities.name,
-        latitude: localities.latitude,
-        longitude: localities.longitude,
-      },
-    })
-    .from(serviceAreas)
-    .innerJoin(services, eq(services.id, serviceAreas.serviceId))
-    .innerJoin(providers, eq(providers.id, services.providerId))
-    .innerJoin(localities, eq(localities.id, serviceAreas.localityId))
-    .where(where)
-    .orderBy(asc(services.createdAt), asc(services.id), asc(localities.id))
-    .limit(paging.perPage)
-    .offset((paging.page - 1) * paging.perPage)
-    .all();
-  const contents = rows.map((r) => serviceAtLocationOf(ids, toOrService(r.service, r.provider, [r.area]), r.area));
-  return pageOf({ totalItems: total, ...paging }, contents);
+/**
+ * Fills the stored service_at_location ids a new or changed area lacks (use cases that write areas need
+ * not know about Open Referral): the same name-based UUID the lists compute, so nothing changes for a
+ * reader. One indexed look for nulls when there are none.
+ */
+const FILL_BATCH = 20_000;
+
+export function fillServiceAtLocationIds(ctx: ReadingContext): number {
+  const { sqlite } = ctx.database;
+  const missing = (
+    sqlite.prepare("select count(*) as n from service_areas where open_referral_id is null").get() as {
+      n: number;
+    }
+  ).n;
+  if (missing === 0) return 0;
+  // The UUID is made in JavaScript, called by SQLite row by row inside one statement per batch: short
+  // transactions (a whole bench database is 300,000 rows), so bookings never wait long for the lock.
+  sqlite.function("openreferral_sal_id", { deterministic: true }, (serviceId, localityId) =>
+    serviceAtLocationId(ids, String(serviceId), String(localityId)),
+  );
+  const fill = sqlite.prepare(
+    `update service_areas set open_referral_id = openreferral_sal_id(service_id, locality_id)
+     where rowid in (select rowid from service_areas where open_referral_id is null limit ${FILL_BATCH})`,
+  );
+  while (immediateTransaction(ctx.database, () => fill.run().changes) > 0);
+  return missing;
 }
 
-/** `/service_at_locations/{id}`: found by recomputing the ids of the listed service's localities. */
-export function getServiceAtLocation(ctx: ReadingContext, id: string, serviceIdHint?: string) {
+/** `/service_at_locations/{id}`: the stored id finds the service and locality; null unless listed. */
+export function getServiceAtLocation(ctx: ReadingContext, id: string) {
   const { db } = ctx.database;
-  const candidates = serviceIdHint
-    ? [serviceIdHint]
-    : db
-        .select({ id: serviceAreas.serviceId, localityId: serviceAreas.localityId })
-        .from(serviceAreas)
-        .all()
-        .filter((r) => serviceAtLocationId(ids, r.id, r.localityId) === id)
-        .map((r) => r.id);
-  for (const serviceId of candidates) {
-    const service = listedService(db, serviceId);
-    const area = service?.areas.find((a) => serviceAtLocationId(ids, serviceId, a.id) === id);
-    if (service && area) return serviceAtLocationOf(ids, service, area);
-  }
-  return null;
+  fillServiceAtLocationIds(ctx);
+  const pair = db
+    .select({ serviceId: serviceAreas.serviceId, localityId: serviceAreas.localityId })
+    .from(serviceAreas)
+    .where(eq(serviceAreas.openReferralId, id))
+    .get();
+  if (!pair) return null;
+  const service = listedService(db, pair.serviceId);
+  const area = service?.areas.find((a) => a.id === pair.localityId);
+  return service && area ? serviceAtLocationOf(ids, service, area) : null;
 }
 
 export function listTaxonomies(paging: PageRequest) {
