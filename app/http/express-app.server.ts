@@ -10,6 +10,7 @@ import express, { type Request as ExpressRequest, type Response as ExpressRespon
 import type { AppContext } from "../services/context.server";
 import { CSRF_COOKIE, csrfValid, isCsrfExempt, isMutating, newCsrfToken } from "./csrf.server";
 import type { RequestContext } from "./load-context";
+import { bodyFor, storableResponse, type CachedPage, type PageCache } from "./page-cache.server";
 import { newNonce, securityHeaders } from "./security-headers.server";
 
 const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
@@ -19,6 +20,8 @@ export interface WebServerOptions {
   app: AppContext;
   mode: "production" | "development";
   publicDir?: string;
+  /** Anonymous search and service pages from memory for a few seconds (see page-cache.server.ts). */
+  pageCache?: PageCache;
 }
 
 function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
@@ -33,6 +36,13 @@ function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
     init.duplex = "half";
   }
   return new Request(url.href, init);
+}
+
+function sendCachedPage(res: ExpressResponse, page: CachedPage, csrfToken: string, nonce: string): void {
+  res.status(page.status);
+  for (const [key, value] of page.headers) res.append(key, value);
+  res.set("X-Page-Cache", "hit");
+  res.send(bodyFor(page, csrfToken, nonce));
 }
 
 async function sendFetchResponse(res: ExpressResponse, response: Response): Promise<void> {
@@ -53,7 +63,7 @@ function plainPage(title: string, body: string): string {
 }
 
 export function createWebServer(options: WebServerOptions): express.Express {
-  const { app: appContext, mode } = options;
+  const { app: appContext, mode, pageCache } = options;
   const publicDir = options.publicDir ?? "public";
   const handleRemix = createRequestHandler(options.build, mode);
   const web = express();
@@ -104,6 +114,26 @@ export function createWebServer(options: WebServerOptions): express.Express {
           }),
         );
       }
+      const nonce = res.locals.nonce as string;
+      // Anonymous public pages may come from the page cache; nothing signed in ever does.
+      const cacheKey =
+        pageCache?.keyFor({
+          method: req.method,
+          url: new URL(req.originalUrl, "http://localhost"),
+          cookieNames: Object.keys(cookies),
+          authorization: req.headers.authorization,
+        }) ?? null;
+      const generation = cacheKey && pageCache ? pageCache.generation() : "";
+      if (cacheKey && pageCache) {
+        const page = pageCache.get(cacheKey);
+        if (page) {
+          sendCachedPage(res, page, csrfToken, nonce);
+          page.replay?.();
+          return;
+        }
+      }
+      // A form answered here may change what public pages show: they are rendered afresh.
+      if (pageCache && isMutating(req.method)) res.on("finish", () => pageCache.invalidate());
       const request = toFetchRequest(req, res);
 
       if (isMutating(req.method) && !isCsrfExempt(req.path) && !(await csrfValid(request, cookies[CSRF_COOKIE]))) {
@@ -139,10 +169,37 @@ export function createWebServer(options: WebServerOptions): express.Express {
         user,
         session,
         csrfToken,
-        cspNonce: res.locals.nonce as string,
+        cspNonce: nonce,
         ip: req.socket.remoteAddress ?? "unknown",
       };
-      await sendFetchResponse(res, await handleRemix(request, context));
+      if (!cacheKey || !pageCache) {
+        await sendFetchResponse(res, await handleRemix(request, context));
+        return;
+      }
+      let skip = false;
+      let replay: (() => void) | null = null;
+      context.pageCache = { skip: () => void (skip = true), onHit: (work) => void (replay = work) };
+      const response = await handleRemix(request, context);
+      if (skip || !storableResponse(response)) {
+        await sendFetchResponse(res, response);
+        return;
+      }
+      const body = await response.text();
+      const headers = [...response.headers.entries()].filter(([key]) => key.toLowerCase() !== "content-length");
+      pageCache.set(cacheKey, {
+        status: 200,
+        headers,
+        body,
+        csrfToken,
+        nonce,
+        generation,
+        storedAt: Date.now(),
+        replay,
+      });
+      res.status(200);
+      for (const [key, value] of headers) res.append(key, value);
+      res.set("X-Page-Cache", "miss");
+      res.send(body);
     } catch (error) {
       next(error);
     }

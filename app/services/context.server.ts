@@ -10,7 +10,7 @@ import { createPaymentGateway, type PaymentGateway } from "../payments/gateway.s
 import { SERVICES_INDEX_UID } from "../../search/settings";
 import { createLucia, type Auth } from "./lucia.server";
 import { createSearchCounter, type SearchCounter } from "./market/search-counts.server";
-import type { EmbeddedSmtp } from "./mail/embedded-smtp.server";
+import type { MailInbox } from "./mail/embedded-smtp.server";
 
 export interface SearchConnection {
   client: Meilisearch;
@@ -47,7 +47,7 @@ export interface AppContext {
    * The embedded SMTP server, when there is no SMTP_URL: what it received is listed on /dev/mail.
    * Null (and /dev/mail answers 404) when mail goes to a real server.
    */
-  devMail: EmbeddedSmtp | null;
+  devMail: MailInbox | null;
 }
 
 export function createAppContext(

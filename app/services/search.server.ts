@@ -25,6 +25,18 @@ export async function searchServices(ctx: AppContext, params: SearchParams): Pro
   return results;
 }
 
+/**
+ * Counts a search answered from the page cache as it would have been counted by searchServices (the
+ * council's figures must not depend on whether the page was cached).
+ */
+export function countCachedSearch(ctx: AppContext, params: SearchParams, results: SearchResults): void {
+  try {
+    countSearch(ctx, params, results, medianToCompare(ctx, params));
+  } catch (error) {
+    console.error(`Search not counted: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 async function search(ctx: AppContext, params: SearchParams, options: SearchOptions): Promise<SearchResults> {
   if (ctx.search) {
     try {
