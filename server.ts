@@ -11,9 +11,15 @@ import { resolve } from "node:path";
 import { createPageCache, type PageCache } from "./app/http/page-cache.server";
 import { createAppContext, searchConnection, type AppContext } from "./app/services/context.server";
 import { createInboxCopy } from "./app/services/mail/embedded-smtp.server";
-import { changeStamp } from "./db/client.server";
 import { startBackgroundJobs, type BackgroundJobs } from "./server/background-jobs.server";
-import { forkWorkers, onPrimaryGone, onPrimaryMessage, WORKER_ENV, workerCount } from "./server/cluster.server";
+import {
+  forkWorkers,
+  onPrimaryGone,
+  onPrimaryMessage,
+  tellPrimary,
+  WORKER_ENV,
+  workerCount,
+} from "./server/cluster.server";
 import { startHttp } from "./server/http.server";
 import { prepareSearch, seedIfEmpty, type RunningSearch } from "./server/startup.server";
 
@@ -37,12 +43,9 @@ function openContext(): AppContext {
 }
 
 /** Anonymous search and service pages for PAGE_CACHE_MS (default 5 s; 0 turns the cache off). */
-function pageCacheFor(app: AppContext): PageCache {
+function pageCacheFor(tellOthers?: () => void): PageCache {
   const ttl = process.env.PAGE_CACHE_MS;
-  return createPageCache({
-    ttlMs: ttl === undefined || ttl === "" ? 5_000 : Number(ttl),
-    changeStamp: changeStamp(app.database),
-  });
+  return createPageCache({ ttlMs: ttl === undefined || ttl === "" ? 5_000 : Number(ttl), tellOthers });
 }
 
 function onStopSignals(stop: (signal: string) => Promise<void>) {
@@ -83,7 +86,7 @@ async function runSingleProcess() {
   const app = openContext();
   const search = await prepare(app);
   app.search = searchConnection({ host: search.host, apiKey: search.apiKey });
-  const pageCache = pageCacheFor(app);
+  const pageCache = pageCacheFor();
   const jobs = await startBackgroundJobs(app, { search, onSearchChanged: () => pageCache.invalidate() });
   app.devMail = jobs.mail.embedded;
   sayMail(jobs);
@@ -109,7 +112,7 @@ async function runPrimary(workers: number) {
   let pool: ReturnType<typeof forkWorkers> | null = null;
   const jobs = await startBackgroundJobs(app, {
     search,
-    onSearchChanged: () => pool?.broadcast({ type: "search-changed" }),
+    onSearchChanged: () => pool?.broadcast({ type: "pages-changed" }),
     onMailReceived: (mail) => pool?.broadcast({ type: "mail-received", mail }),
   });
   sayMail(jobs);
@@ -122,6 +125,9 @@ async function runPrimary(workers: number) {
       [WORKER_ENV.devMail]: embedded ? "1" : "",
     },
     greeting: () => (embedded ? { type: "mail-inbox", mails: embedded.received() } : null),
+    onMessage: (message) => {
+      if (message.type === "form-answered") pool?.broadcast({ type: "pages-changed" });
+    },
   });
   let announced = false;
   cluster.on("listening", () => {
@@ -147,9 +153,9 @@ async function runWorker() {
   });
   const inbox = process.env[WORKER_ENV.devMail] === "1" ? createInboxCopy() : null;
   app.devMail = inbox;
-  const pageCache = pageCacheFor(app);
+  const pageCache = pageCacheFor(() => tellPrimary({ type: "form-answered" }));
   onPrimaryMessage((message) => {
-    if (message.type === "search-changed") pageCache.invalidate();
+    if (message.type === "pages-changed") pageCache.invalidate();
     else if (message.type === "mail-inbox") inbox?.replace(message.mails);
     else if (message.type === "mail-received") inbox?.add(message.mail);
   });

@@ -50,15 +50,6 @@ export function openDatabase(path = defaultDatabasePath(), options: { migrate?: 
 }
 
 /**
- * A number that changes whenever another connection (another process: an HTTP worker, the indexer)
- * commits to the database; SQLite's `data_version`, read with one prepared statement (microseconds).
- */
-export function changeStamp(database: DatabaseHandle): () => number {
-  const statement = database.sqlite.prepare("PRAGMA data_version").pluck();
-  return () => statement.get() as number;
-}
-
-/**
  * Runs `work` inside one `BEGIN IMMEDIATE` transaction: the write lock is taken at the start, so a
  * re-check of availability inside it cannot race another writer.
  */

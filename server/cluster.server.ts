@@ -2,16 +2,16 @@
  * Several HTTP workers (node:cluster) for `npm start` (issue #17). The primary process prepares the
  * database and Meilisearch, runs the background jobs (exactly one process does: background-jobs.server.ts)
  * and forks WORKERS HTTP processes that share the port. Each worker opens its own SQLite connection
- * (WAL, busy_timeout) and answers requests. The primary tells the workers over cluster IPC when the
- * indexer has applied changes (their page caches drop what they hold) and copies the embedded SMTP
- * server's inbox to them for /dev/mail.
+ * (WAL, busy_timeout) and answers requests. Over cluster IPC the primary tells the workers when the
+ * indexer has applied changes or a worker answered a form (their page caches drop what they hold), and
+ * copies the embedded SMTP server's inbox to them for /dev/mail.
  */
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
 import type { ReceivedMail } from "../app/services/mail/embedded-smtp.server";
 
 export type ToWorker =
-  | { type: "search-changed" }
+  | { type: "pages-changed" }
   | { type: "mail-inbox"; mails: ReceivedMail[] }
   | { type: "mail-received"; mail: ReceivedMail };
 
@@ -42,12 +42,16 @@ export interface WorkerPool {
   stop(timeoutMs?: number): Promise<void>;
 }
 
+/** What a worker tells the primary. */
+export type ToPrimary = { type: "form-answered" };
+
 /** Forks the workers, and forks a new one if one dies (not while stopping). */
 export function forkWorkers(options: {
   count: number;
   env: Record<string, string>;
   /** Sent to each worker once it runs (its copy of the dev mail inbox). */
   greeting?: () => ToWorker | null;
+  onMessage?: (message: ToPrimary) => void;
 }): WorkerPool {
   let stopping = false;
   const fork = () => {
@@ -56,6 +60,7 @@ export function forkWorkers(options: {
       const hello = options.greeting?.();
       if (hello) send(worker, hello);
     });
+    worker.on("message", (message: ToPrimary) => options.onMessage?.(message));
     return worker;
   };
   for (let i = 0; i < options.count; i++) fork();
@@ -90,6 +95,11 @@ function send(worker: Worker, message: ToWorker): void {
   } catch {
     // the worker is going; a new one gets a greeting of its own
   }
+}
+
+/** In a worker: tells the primary (which tells every worker). */
+export function tellPrimary(message: ToPrimary): void {
+  if (process.connected) process.send?.(message);
 }
 
 /** In a worker: messages from the primary. */

@@ -133,7 +133,7 @@ export function createWebServer(options: WebServerOptions): express.Express {
         }
       }
       // A form answered here may change what public pages show: they are rendered afresh.
-      if (pageCache && isMutating(req.method)) res.on("finish", () => pageCache.invalidate());
+      if (pageCache && isMutating(req.method)) res.on("finish", () => pageCache.formAnswered());
       const request = toFetchRequest(req, res);
 
       if (isMutating(req.method) && !isCsrfExempt(req.path) && !(await csrfValid(request, cookies[CSRF_COOKIE]))) {

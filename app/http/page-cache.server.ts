@@ -8,9 +8,11 @@
  * - only a 200 answer without Set-Cookie or `Cache-Control: private/no-store` is stored, and a route can
  *   refuse (the search page does in reduced mode);
  * - the page's CSRF token and CSP nonce are swapped for the asker's own on every hit.
- * A page is dropped after `ttlMs`, and every page at once when anything changes: the database's
- * `data_version` moves (another process committed), this process answered a form (POST…), or the indexer
- * said Meilisearch applied changes (`invalidate()`, sent across workers by cluster IPC).
+ * A page is dropped after `ttlMs`, and every page at once when something may have changed: the indexer
+ * has applied changes to Meilisearch (every change to a service, provider, review or booking that a
+ * listing shows goes through the search outbox), or any HTTP process answered a form (POST…). With
+ * several workers both are passed on by cluster IPC (server/cluster.server.ts). Changes made outside the
+ * app's forms and outbox (a script on the database) show within `ttlMs`.
  */
 import { CSRF_COOKIE } from "./csrf.server";
 
@@ -36,6 +38,8 @@ export interface PageCache {
   set(key: string, page: CachedPage): void;
   /** Drops every page (something changed). */
   invalidate(): void;
+  /** A form was answered here: drops every page, and tells the other processes (`tellOthers`). */
+  formAnswered(): void;
   readonly size: number;
 }
 
@@ -54,15 +58,19 @@ export function normalisedPath(url: URL): string {
 export function createPageCache(options: {
   ttlMs: number;
   maxEntries?: number;
-  /** A number that changes whenever another process commits to the database (SQLite data_version). */
-  changeStamp?: () => number;
+  /** Passes a form answered here on to the other HTTP processes. */
+  tellOthers?: () => void;
   now?: () => number;
 }): PageCache {
   const pages = new Map<string, CachedPage>();
   const maxEntries = options.maxEntries ?? 2_000;
   const now = options.now ?? Date.now;
   let local = 0;
-  const generation = () => `${options.changeStamp?.() ?? 0}:${local}`;
+  const generation = () => String(local);
+  const invalidate = () => {
+    local++;
+    pages.clear();
+  };
   return {
     keyFor({ method, url, cookieNames, authorization }) {
       if (options.ttlMs <= 0 || method !== "GET" || authorization) return null;
@@ -87,9 +95,10 @@ export function createPageCache(options: {
       // Oldest first in a Map: drop from the front.
       while (pages.size > maxEntries) pages.delete(pages.keys().next().value as string);
     },
-    invalidate() {
-      local++;
-      pages.clear();
+    invalidate,
+    formAnswered() {
+      invalidate();
+      options.tellOthers?.();
     },
     get size() {
       return pages.size;
