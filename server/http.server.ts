@@ -28,7 +28,13 @@ export async function startHttp(
   },
 ): Promise<RunningHttp> {
   const build = (await import(pathToFileURL(resolve("build/index.js")).href)) as ServerBuild;
-  const web = createWebServer({ build, app, mode: options.mode, pageCache: options.pageCache });
+  const web = createWebServer({
+    build,
+    app,
+    mode: options.mode,
+    pageCache: options.pageCache,
+    maxInFlight: Number(process.env.MAX_IN_FLIGHT) || 128,
+  });
   const { host, port } = options;
   app.internalOrigin = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
   // The market rates figures take one pass over the catalogue; do it before the first council page asks.

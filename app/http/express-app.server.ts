@@ -22,6 +22,11 @@ export interface WebServerOptions {
   publicDir?: string;
   /** Anonymous search and service pages from memory for a few seconds (see page-cache.server.ts). */
   pageCache?: PageCache;
+  /**
+   * Requests this process works on at once; more are answered 503 with Retry-After at once rather than
+   * queued for seconds (MAX_IN_FLIGHT, default 128). Static files and cached pages do not count.
+   */
+  maxInFlight?: number;
 }
 
 function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
@@ -64,6 +69,8 @@ function plainPage(title: string, body: string): string {
 
 export function createWebServer(options: WebServerOptions): express.Express {
   const { app: appContext, mode, pageCache } = options;
+  const maxInFlight = options.maxInFlight ?? 128;
+  let inFlight = 0;
   const publicDir = options.publicDir ?? "public";
   const handleRemix = createRequestHandler(options.build, mode);
   const web = express();
@@ -132,6 +139,21 @@ export function createWebServer(options: WebServerOptions): express.Express {
           return;
         }
       }
+      if (inFlight >= maxInFlight) {
+        res
+          .status(503)
+          .set("Retry-After", "2")
+          .type("html")
+          .send(
+            plainPage(
+              "Sorry, the service is very busy",
+              "<p>Too many people are using it at once. Please wait a moment and try again.</p>",
+            ),
+          );
+        return;
+      }
+      inFlight++;
+      res.once("close", () => inFlight--);
       // A form answered here may change what public pages show: they are rendered afresh.
       if (pageCache && isMutating(req.method)) res.on("finish", () => pageCache.formAnswered());
       const request = toFetchRequest(req, res);

@@ -15,13 +15,20 @@ import type { MailInbox } from "./mail/embedded-smtp.server";
 export interface SearchConnection {
   client: Meilisearch;
   indexUid: string;
+  /**
+   * A search gives up on Meilisearch (and the fallback answers) after this much waiting while this
+   * process is on time (search/patient-timeout.ts): a busy Node process does not count against it.
+   */
+  timeoutMs?: number;
 }
 
 /** A Meilisearch client for the services index; searches time out fast so the fallback can answer. */
 export function searchConnection(options: { host: string; apiKey: string; indexUid?: string }): SearchConnection {
   return {
-    client: createSearchClient({ host: options.host, apiKey: options.apiKey, timeoutMs: 2_000 }),
+    // The client's own timer is only the hard limit; the patient 2 s decides (search.server.ts).
+    client: createSearchClient({ host: options.host, apiKey: options.apiKey, timeoutMs: 10_000 }),
     indexUid: options.indexUid ?? SERVICES_INDEX_UID,
+    timeoutMs: 2_000,
   };
 }
 

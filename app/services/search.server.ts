@@ -3,6 +3,7 @@
  * search page never fails because the search server is down.
  */
 import { searchWithSqlite } from "../../search/fallback.server";
+import { patientSignal } from "../../search/patient-timeout";
 import { searchWithMeilisearch } from "../../search/queries.server";
 import type { SearchOptions, SearchParams, SearchResults } from "../../search/query-types";
 import type { AppContext } from "./context.server";
@@ -39,14 +40,20 @@ export function countCachedSearch(ctx: AppContext, params: SearchParams, results
 
 async function search(ctx: AppContext, params: SearchParams, options: SearchOptions): Promise<SearchResults> {
   if (ctx.search) {
+    const patience = ctx.search.timeoutMs ? patientSignal(ctx.search.timeoutMs, 10_000) : null;
     try {
-      return await searchWithMeilisearch(ctx.search.client, ctx.search.indexUid, params, options);
+      return await searchWithMeilisearch(ctx.search.client, ctx.search.indexUid, params, {
+        ...options,
+        signal: patience?.signal,
+      });
     } catch (error) {
       // Say so in the log once a minute, not on every request while it is down.
       if (Date.now() - lastWarning > 60_000) {
         lastWarning = Date.now();
         console.warn(`Search is in reduced mode: ${error instanceof Error ? error.message : String(error)}`);
       }
+    } finally {
+      patience?.done();
     }
   }
   return searchWithSqlite(ctx.database.db, params, SEARCH_DOCUMENT_LABELS, options);
