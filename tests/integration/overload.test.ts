@@ -3,6 +3,7 @@
  * Retry-After at once instead of queueing it, and serves again when one finishes. A form whose body
  * arrives slowly keeps one request in flight for as long as the test wants.
  */
+import { readdirSync } from "node:fs";
 import { request } from "node:http";
 import { afterAll, describe, expect, it } from "vitest";
 import { tempAppContext } from "../support/temp-app-context";
@@ -48,5 +49,27 @@ describe("concurrency cap", () => {
     expect(await slowAnswer).toBeGreaterThan(0);
     const after = await fetch(new URL("/how-we-rank", server.baseUrl));
     expect(after.status).toBe(200);
+  });
+
+  it("sends hashed build files with a year's immutable caching and an ETag that answers 304", async () => {
+    const server = await startWebServer(ctx);
+    cleanups.push(() => server.close());
+    const file = readdirSync("public/build").find((name) => /^entry\.client-[A-Z0-9]+\.js$/.test(name));
+    expect(file).toBeTruthy();
+    const first = await fetch(new URL(`/build/${file}`, server.baseUrl));
+    expect(first.status).toBe(200);
+    expect(first.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const etag = first.headers.get("etag");
+    expect(etag).toBeTruthy();
+    // node:http, not fetch: fetch adds "Cache-Control: no-cache" to a conditional request, which forbids a 304.
+    const status = await new Promise<number>((resolve, reject) => {
+      request(new URL(`/build/${file}`, server.baseUrl), { headers: { "if-none-match": etag! } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      })
+        .on("error", reject)
+        .end();
+    });
+    expect(status).toBe(304);
   });
 });
