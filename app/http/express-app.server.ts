@@ -8,7 +8,16 @@ import compression from "compression";
 import { parse as parseCookies, serialize as serializeCookie } from "cookie";
 import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import type { AppContext } from "../services/context.server";
-import { CSRF_COOKIE, csrfValid, isCsrfExempt, isMutating, newCsrfToken } from "./csrf.server";
+import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  csrfValid,
+  isCsrfExempt,
+  isMutating,
+  newCsrfToken,
+  sameToken,
+  urlencodedCsrfToken,
+} from "./csrf.server";
 import type { RequestContext } from "./load-context";
 import { bodyFor, storableResponse, type CachedPage, type PageCache } from "./page-cache.server";
 import { newNonce, securityHeaders } from "./security-headers.server";
@@ -29,14 +38,33 @@ export interface WebServerOptions {
   maxInFlight?: number;
 }
 
-function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
+/** The whole body of a small form, read once (the size was checked against MAX_REQUEST_BYTES before). */
+async function readBody(req: ExpressRequest): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_REQUEST_BYTES) throw new Error("Request body too large");
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A plain form (urlencoded) posted without the CSRF header: its body is read once, here. */
+function isPlainForm(req: ExpressRequest): boolean {
+  return (req.headers["content-type"] ?? "").includes("application/x-www-form-urlencoded") && !req.headers[CSRF_HEADER];
+}
+
+function toFetchRequest(req: ExpressRequest, res: ExpressResponse, body?: Buffer): Request {
   const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
   const controller = new AbortController();
   res.on("close", () => controller.abort());
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
-  if (req.method !== "GET" && req.method !== "HEAD") {
+  // The bytes as the stream would have given them (UTF-8, as formData decodes them).
+  if (body) init.body = body.toString("utf8");
+  else if (req.method !== "GET" && req.method !== "HEAD") {
     init.body = createReadableStreamFromReadable(req);
     init.duplex = "half";
   }
@@ -156,9 +184,18 @@ export function createWebServer(options: WebServerOptions): express.Express {
       res.once("close", () => inFlight--);
       // A form answered here may change what public pages show: they are rendered afresh.
       if (pageCache && isMutating(req.method)) res.on("finish", () => pageCache.formAnswered());
-      const request = toFetchRequest(req, res);
+      // A plain form's body is read once: its CSRF token comes from that copy and Remix parses the same
+      // bytes, instead of the check parsing a clone of the stream and the route parsing it again.
+      const checkCsrf = isMutating(req.method) && !isCsrfExempt(req.path);
+      const formBody = checkCsrf && isPlainForm(req) ? await readBody(req) : undefined;
+      const request = toFetchRequest(req, res, formBody);
+      const csrfOk = !checkCsrf
+        ? true
+        : formBody
+          ? sameToken(urlencodedCsrfToken(formBody), cookies[CSRF_COOKIE])
+          : await csrfValid(request, cookies[CSRF_COOKIE]);
 
-      if (isMutating(req.method) && !isCsrfExempt(req.path) && !(await csrfValid(request, cookies[CSRF_COOKIE]))) {
+      if (!csrfOk) {
         res
           .status(403)
           .type("html")
