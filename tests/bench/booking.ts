@@ -91,7 +91,7 @@ async function main() {
     `Booking benchmark: ${connections} connections for ${durationSeconds} s, ${holderCount} holders with £${(allocationPence / 100).toFixed(2)} per 4 weeks, £${(RATE_PENCE / 100).toFixed(2)} per booking`,
   );
   console.log("Starting the app (production build, fresh database, embedded Meilisearch)…");
-  const app = await startApp({ env: { WORKERS: String(workers) } });
+  const app = await startApp({ env: { WORKERS: String(workers) }, startTimeoutMs: 300_000 });
   let ctx: AppContext | null = null;
   const onSignal = () => {
     void app.stop().then(() => process.exit(130));

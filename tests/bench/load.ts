@@ -419,7 +419,11 @@ async function main(): Promise<number> {
             CPU_PROFILE_DIR: resolve(values["cpu-prof"]),
           }
         : {};
-      app = await startApp({ env: { DATABASE_PATH: databasePath, WORKERS: String(workers), ...profile } });
+      // Indexing 21,000 services and starting the workers takes longer than a test's minute on a busy machine.
+      app = await startApp({
+        env: { DATABASE_PATH: databasePath, WORKERS: String(workers), ...profile },
+        startTimeoutMs: 300_000,
+      });
     } catch (error) {
       console.error(`The app did not start: ${error instanceof Error ? error.message : String(error)}`);
       return 1;

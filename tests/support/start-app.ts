@@ -42,7 +42,9 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number, 
   throw new Error(`The app did not answer at ${url} within ${timeoutMs} ms:\n${output()}`);
 }
 
-export async function startApp(options: { env?: Record<string, string> } = {}): Promise<RunningApp> {
+export async function startApp(
+  options: { env?: Record<string, string>; startTimeoutMs?: number } = {},
+): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "care-app-"));
   const port = await freePort();
   let log = "";
@@ -76,7 +78,7 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitForHttp(baseUrl, child, 60_000, () => log);
+    await waitForHttp(baseUrl, child, options.startTimeoutMs ?? 60_000, () => log);
   } catch (error) {
     await stop();
     throw error;
