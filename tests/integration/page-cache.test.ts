@@ -67,7 +67,10 @@ describe("anonymous page cache with two workers", () => {
     const holderCsrf = "holder-csrf-token-0123456789";
     const holderCookie = `csrf=${holderCsrf}; ${setup.auth.sessionCookieName}=${session.id}`;
 
-    const app = await startApp({ env: { DATABASE_PATH: databasePath, WORKERS: "2", PAGE_CACHE_MS: "60000" } });
+    const app = await startApp({
+      env: { DATABASE_PATH: databasePath, WORKERS: "2", PAGE_CACHE_MS: "60000" },
+      startTimeoutMs: 180_000,
+    });
     cleanups.push(() => app.stop());
     const reader = openReadOnlyDatabase(databasePath);
     cleanups.push(() => reader.close());
@@ -133,5 +136,5 @@ describe("anonymous page cache with two workers", () => {
       expect(service.body).toContain("Zanzibar evening visits");
       expect(service.body).not.toContain("Riverside evening visits");
     }
-  }, 120_000);
+  }, 300_000);
 });

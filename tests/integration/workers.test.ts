@@ -70,6 +70,8 @@ describe("two HTTP workers", () => {
 
     const app = await startApp({
       env: { DATABASE_PATH: databasePath, WORKERS: "2", MEILI_HOST: meili.host, MEILI_MASTER_KEY: masterKey },
+      // Two workers each load the build; on a busy shared machine that can take more than a minute.
+      startTimeoutMs: 180_000,
     });
     cleanups.push(() => app.stop());
     expect(workerPids(app)).toHaveLength(2);
@@ -135,5 +137,5 @@ describe("two HTTP workers", () => {
 
     await app.stop();
     await waitUntil("the workers stopped with the server", 10_000, () => leftoverProcesses(app).length === 0);
-  }, 120_000);
+  }, 300_000);
 });
