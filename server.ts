@@ -1,38 +1,30 @@
 /**
  * `npm start`: applies migrations, seeds an empty database with demo data, starts (or connects to)
- * Meilisearch, applies the index settings, then serves the Remix build on PORT (default 3000).
+ * Meilisearch, applies the index settings, then serves the Remix build on PORT (default 3000) from one
+ * HTTP worker per core (WORKERS overrides; WORKERS=1 runs everything in this one process). The
+ * background jobs (search indexer, mail sender, money jobs) run in exactly one process: this one.
  * Ctrl-C stops everything it started.
  */
+import cluster from "node:cluster";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
-import { createWebServer } from "./app/http/express-app.server";
-import { chargeEndedVisits } from "./app/services/bookings/delivery.server";
-import { expireUnpaidBookings } from "./app/services/bookings/expiry.server";
-import { expireSupportRequests } from "./app/services/support-requests/requests.server";
-import { allRateFigures } from "./app/services/market/rates.server";
-import { createAppContext, searchConnection } from "./app/services/context.server";
-import { isDatabaseEmpty, seedDemoData } from "./app/seed/seed.server";
-import { settleSearchCounts, startSearchCounting } from "./app/services/market/search-counts.server";
-import { discardPendingMail } from "./app/services/mail/outbox.server";
-import { startMail } from "./app/services/mail/setup.server";
-import { SEARCH_DOCUMENT_LABELS } from "./app/services/search-labels";
-import { createSearchClient, createSearchGateway } from "./search/client.server";
-import { connectMeilisearch } from "./search/connection.server";
-import { countListedServices } from "./search/documents.server";
+import { createPageCache, type PageCache } from "./app/http/page-cache.server";
+import { createAppContext, searchConnection, type AppContext } from "./app/services/context.server";
+import { createInboxCopy } from "./app/services/mail/embedded-smtp.server";
+import { startBackgroundJobs, type BackgroundJobs } from "./server/background-jobs.server";
 import {
-  recordDocumentVersion,
-  recordedDocumentVersion,
-  SERVICE_DOCUMENT_VERSION,
-} from "./search/document-version.server";
-import { createOutboxIndexer, type OutboxIndexer } from "./search/indexer.server";
-import { rebuildIndex } from "./search/reindex.server";
-import { SERVICES_INDEX_UID } from "./search/settings";
-import { applyIndexSettings } from "./search/settings.server";
-import { allTipIds, syncTips, TIP_DOCUMENT_VERSION, TIPS_INDEX_UID, tipsIndexSettings } from "./search/tips.server";
+  forkWorkers,
+  onPrimaryGone,
+  onPrimaryMessage,
+  tellPrimary,
+  WORKER_ENV,
+  workerCount,
+} from "./server/cluster.server";
+import { startHttp } from "./server/http.server";
+import { prepareSearch, seedIfEmpty, type RunningSearch } from "./server/startup.server";
 
 const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
 const mode = process.env.NODE_ENV === "development" ? "development" : "production";
 process.env.NODE_ENV = mode;
 const quiet = process.env.QUIET === "1";
@@ -40,156 +32,144 @@ const say = (line: string) => {
   if (!quiet) console.log(line);
 };
 
-const buildPath = resolve("build/index.js");
-if (!existsSync(buildPath)) {
+if (!existsSync(resolve("build/index.js"))) {
   console.error("No build found. Run `npm run build` first (npm start does this for you).");
   process.exit(1);
 }
 
-const app = createAppContext({
+function openContext(): AppContext {
   // Plain http on localhost cannot carry Secure cookies; production behind HTTPS sets HTTPS=1.
-  secureCookies: process.env.HTTPS === "1",
-});
-
-if (isDatabaseEmpty(app)) {
-  say("The database is empty: creating demo data…");
-  const accounts = await seedDemoData(app);
-  discardPendingMail(app.database.db);
-  say("\nDemo accounts (all use the same password):");
-  for (const account of accounts) say(`  ${account.role.padEnd(60)} ${account.email}  /  ${account.password}`);
-  say("");
+  return createAppContext({ secureCookies: process.env.HTTPS === "1" });
 }
 
-let search: Awaited<ReturnType<typeof connectMeilisearch>>;
-let indexer: OutboxIndexer;
-try {
-  search = await connectMeilisearch({ dataDir: resolve(process.env.MEILI_DATA_DIR ?? "data/meili") });
-  await createSearchGateway({ host: search.host, apiKey: search.apiKey }).applySettings();
-  const indexClient = createSearchClient({ host: search.host, apiKey: search.apiKey, timeoutMs: 120_000 });
-  // A new or wiped Meilisearch data folder with an existing database, or an index whose documents an
-  // older version of the app built (they would lack newer fields): rebuild the index from the database.
-  const stats = await indexClient.index(SERVICES_INDEX_UID).getStats();
-  const empty = stats.numberOfDocuments === 0;
-  const outdated =
-    !empty && (await recordedDocumentVersion(indexClient, SERVICES_INDEX_UID)) !== SERVICE_DOCUMENT_VERSION;
-  if (empty && countListedServices(app.database.db) === 0) {
-    // Nothing to build yet: the indexer fills it with documents of this version.
-    await recordDocumentVersion(indexClient, SERVICES_INDEX_UID);
-  } else if (empty || outdated) {
-    say(
-      empty
-        ? "The search index is empty: rebuilding it from the database…"
-        : "The search index was built by an older version of the app: rebuilding it from the database…",
-    );
-    const { indexed } = await rebuildIndex({
-      db: app.database.db,
-      client: indexClient,
-      indexUid: SERVICES_INDEX_UID,
-      labels: SEARCH_DOCUMENT_LABELS,
-    });
-    say(`Indexed ${indexed} services.`);
+/** Anonymous search and service pages for PAGE_CACHE_MS (default 5 s; 0 turns the cache off). */
+function pageCacheFor(tellOthers?: () => void): PageCache {
+  const ttl = process.env.PAGE_CACHE_MS;
+  return createPageCache({ ttlMs: ttl === undefined || ttl === "" ? 5_000 : Number(ttl), tellOthers });
+}
+
+function onStopSignals(stop: (signal: string) => Promise<void>) {
+  let stopping = false;
+  const once = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    void stop(signal).then(() => process.exit(0));
+  };
+  process.on("SIGINT", () => once("SIGINT"));
+  process.on("SIGTERM", () => once("SIGTERM"));
+  return once;
+}
+
+/** Seeds, starts search and the background jobs; exits if search cannot start. */
+async function prepare(app: AppContext): Promise<RunningSearch> {
+  await seedIfEmpty(app, say);
+  try {
+    const search = await prepareSearch(app, say);
+    say(`Meilisearch ${search.embedded ? "started" : "connected"} at ${search.host}`);
+    return search;
+  } catch (error) {
+    console.error(`\nSearch could not start.\n${error instanceof Error ? error.message : String(error)}\n`);
+    app.database.close();
+    process.exit(1);
   }
-  // The tips index: rebuilt from the database when it is new, wiped or holds an older document shape.
-  await applyIndexSettings(indexClient, TIPS_INDEX_UID, tipsIndexSettings);
-  const tipStats = await indexClient.index(TIPS_INDEX_UID).getStats();
-  if (
-    tipStats.numberOfDocuments === 0 ||
-    (await recordedDocumentVersion(indexClient, TIPS_INDEX_UID)) !== TIP_DOCUMENT_VERSION
-  ) {
-    const tipIds = allTipIds(app.database.db);
-    await syncTips({
-      db: app.database.db,
-      client: indexClient,
-      indexUid: TIPS_INDEX_UID,
-      labels: SEARCH_DOCUMENT_LABELS,
-      tipIds,
-    });
-    await recordDocumentVersion(indexClient, TIPS_INDEX_UID, TIP_DOCUMENT_VERSION);
-  }
-  // Drains the search outbox in the background; retries on its own while Meilisearch is unavailable.
-  indexer = createOutboxIndexer({
-    db: app.database.db,
-    client: createSearchClient({ host: search.host, apiKey: search.apiKey }),
-    indexUid: SERVICES_INDEX_UID,
-    labels: SEARCH_DOCUMENT_LABELS,
-    log: (line) => console.error(line),
+}
+
+function sayMail(jobs: BackgroundJobs) {
+  say(
+    jobs.mail.embedded
+      ? `Mail goes to the embedded SMTP server at ${jobs.mail.embedded.url} (see /dev/mail)`
+      : "Mail goes to SMTP_URL",
+  );
+}
+
+async function runSingleProcess() {
+  const app = openContext();
+  const search = await prepare(app);
+  app.search = searchConnection({ host: search.host, apiKey: search.apiKey });
+  const pageCache = pageCacheFor();
+  const jobs = await startBackgroundJobs(app, { search, onSearchChanged: () => pageCache.invalidate() });
+  app.devMail = jobs.mail.embedded;
+  sayMail(jobs);
+  const http = await startHttp(app, {
+    port,
+    host,
+    mode,
+    pageCache,
+    onListening: () => say(`Care and Support Marketplace is running at http://localhost:${port}`),
   });
-  indexer.start();
-} catch (error) {
-  console.error(`\nSearch could not start.\n${error instanceof Error ? error.message : String(error)}\n`);
-  app.database.close();
-  process.exit(1);
+  onStopSignals(async (signal) => {
+    say(`\n${signal}: stopping…`);
+    await http.stop();
+    await jobs.stop();
+    await search.embedded?.stop();
+    app.database.close();
+  });
 }
-say(`Meilisearch ${search.embedded ? "started" : "connected"} at ${search.host}`);
-app.search = searchConnection({ host: search.host, apiKey: search.apiKey });
 
-// Email: SMTP_URL, or an embedded SMTP server on a free loopback port whose mail /dev/mail lists.
-const mail = await startMail({ db: app.database.db, smtpUrl: process.env.SMTP_URL || undefined });
-app.devMail = mail.embedded;
-mail.sender.start();
-say(
-  mail.embedded
-    ? `Mail goes to the embedded SMTP server at ${mail.embedded.url} (see /dev/mail)`
-    : "Mail goes to SMTP_URL",
-);
-
-const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-const web = createWebServer({ build, app, mode });
-const host = process.env.HOST ?? "127.0.0.1";
-app.internalOrigin = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
-// The market rates figures take one pass over the catalogue; do it before the first council page asks.
-allRateFigures(app);
-const httpServer = web.listen(port, host, () => {
-  say(`Care and Support Marketplace is running at http://localhost:${port}`);
-});
-
-// Unpaid top-ups expire after 30 minutes; ended visits of accepted bookings are charged; support
-// requests past their closing date with no choice expire.
-const moneyJobs = setInterval(() => {
-  try {
-    expireUnpaidBookings(app);
-    chargeEndedVisits(app);
-    expireSupportRequests(app);
-  } catch (error) {
-    console.error("Booking jobs failed, will try again in a minute:", error);
-  }
-}, 60_000);
-moneyJobs.unref();
-
-// The market rates figures catch up from the search outbox rows since they were last read; reading them
-// every minute keeps that catch-up small and well inside the day processed rows are kept, so no council
-// page or provider form has to wait for a full pass over the catalogue.
-const ratesRefresh = setInterval(() => {
-  try {
-    allRateFigures(app);
-  } catch (error) {
-    console.error("Market rates figures could not be refreshed, will try again in a minute:", error);
-  }
-}, 60_000);
-ratesRefresh.unref();
-
-// Anonymous search counts (unmet demand) are written every few seconds and once more on stop.
-const searchCounting = startSearchCounting(app, {
-  intervalMs: Number(process.env.SEARCH_COUNTS_FLUSH_MS) || 5_000,
-});
-
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  say(`\n${signal}: stopping…`);
-  clearInterval(moneyJobs);
-  clearInterval(ratesRefresh);
-  httpServer.close();
-  httpServer.closeAllConnections();
-  await indexer.stop();
-  await mail.stop();
-  // Searches still having their prices compared are counted before the last write.
-  await settleSearchCounts(app);
-  searchCounting.stop();
-  await search.embedded?.stop();
-  app.database.close();
-  process.exit(0);
+async function runPrimary(workers: number) {
+  const app = openContext();
+  const search = await prepare(app);
+  let pool: ReturnType<typeof forkWorkers> | null = null;
+  const jobs = await startBackgroundJobs(app, {
+    search,
+    onSearchChanged: () => pool?.broadcast({ type: "pages-changed" }),
+    onMailReceived: (mail) => pool?.broadcast({ type: "mail-received", mail }),
+  });
+  sayMail(jobs);
+  const embedded = jobs.mail.embedded;
+  pool = forkWorkers({
+    count: workers,
+    env: {
+      [WORKER_ENV.searchHost]: search.host,
+      [WORKER_ENV.searchKey]: search.apiKey,
+      [WORKER_ENV.devMail]: embedded ? "1" : "",
+    },
+    greeting: () => (embedded ? { type: "mail-inbox", mails: embedded.received() } : null),
+    onMessage: (message) => {
+      if (message.type === "form-answered") pool?.broadcast({ type: "pages-changed" });
+    },
+  });
+  let announced = false;
+  cluster.on("listening", () => {
+    if (announced) return;
+    announced = true;
+    say(`Care and Support Marketplace is running at http://localhost:${port} (${workers} HTTP workers)`);
+  });
+  onStopSignals(async (signal) => {
+    say(`\n${signal}: stopping…`);
+    await pool?.stop();
+    await jobs.stop();
+    await search.embedded?.stop();
+    app.database.close();
+  });
 }
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+async function runWorker() {
+  // Its own SQLite connection (WAL, busy_timeout: db/client.server.ts); migrations already applied.
+  const app = openContext();
+  app.search = searchConnection({
+    host: process.env[WORKER_ENV.searchHost] ?? "",
+    apiKey: process.env[WORKER_ENV.searchKey] ?? "",
+  });
+  const inbox = process.env[WORKER_ENV.devMail] === "1" ? createInboxCopy() : null;
+  app.devMail = inbox;
+  const pageCache = pageCacheFor(() => tellPrimary({ type: "form-answered" }));
+  onPrimaryMessage((message) => {
+    if (message.type === "pages-changed") pageCache.invalidate();
+    else if (message.type === "mail-inbox") inbox?.replace(message.mails);
+    else if (message.type === "mail-received") inbox?.add(message.mail);
+  });
+  const http = await startHttp(app, { port, host, mode, pageCache });
+  const stop = onStopSignals(async () => {
+    await http.stop();
+    app.database.close();
+  });
+  onPrimaryGone(() => stop("disconnect"));
+}
+
+if (cluster.isWorker) await runWorker();
+else {
+  const workers = workerCount();
+  if (workers === 1) await runSingleProcess();
+  else await runPrimary(workers);
+}

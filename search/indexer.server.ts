@@ -31,6 +31,8 @@ export interface OutboxIndexerOptions {
   now?: () => number;
   /** How long to wait for each Meilisearch task (default 30 s). */
   taskTimeoutMs?: number;
+  /** Told after Meilisearch has applied a round's changes and the rows are marked (page caches drop pages). */
+  onApplied?: (processed: number) => void;
 }
 
 export interface DrainResult {
@@ -123,6 +125,11 @@ export function createOutboxIndexer(opts: OutboxIndexerOptions): OutboxIndexer {
           tx.update(searchOutbox).set({ processedAt, lastError: null }).where(inArray(searchOutbox.id, ids)).run();
         }
       });
+      try {
+        opts.onApplied?.(rows.length);
+      } catch (error) {
+        log(`Search indexer: onApplied failed: ${shortMessage(error)}`);
+      }
       if (failingSince !== null) {
         log(
           `Search indexer: Meilisearch accepted changes again (failing since ${new Date(failingSince).toISOString()}).`,

@@ -101,25 +101,63 @@ function sortFor(params: SearchParams): string[] | undefined {
   }
 }
 
-export async function searchWithMeilisearch(
-  client: Meilisearch,
-  indexUid: string,
-  params: SearchParams,
-  // The page carries no prices; counting asks hourlyPricesAgainst after it (the fallback uses options).
-  _options: SearchOptions = {},
-): Promise<SearchResults> {
-  const started = performance.now();
+/**
+ * How the page's queries are asked (issue #17; each measured with tests/bench/search-variants.ts):
+ * - estimatedTotals: offset/limit paging, so Meilisearch estimates the number of matches instead of
+ *   counting every one up to maxTotalHits (page/hitsPerPage paging counts exhaustively);
+ * - shownOnly: only the fields a result card shows are sent back (attributesToRetrieve);
+ * - reviews: whether matches have reviews from a count-only query (`reviewCount > 0`) in the same
+ *   multi-search, or from facet stats over the numeric reviewCount (a facet distribution over a field
+ *   with many values, which is slow).
+ */
+export interface QueryTuning {
+  estimatedTotals: boolean;
+  shownOnly: boolean;
+  reviews: "facetStats" | "countQuery";
+}
+
+export const QUERY_TUNING: QueryTuning = { estimatedTotals: true, shownOnly: true, reviews: "countQuery" };
+
+/** What hitFromDocument reads: nothing else comes back from Meilisearch. */
+const SHOWN_ATTRIBUTES = [
+  "id",
+  "title",
+  "description",
+  "category",
+  "providerName",
+  "providerSlug",
+  "cqcRating",
+  "areas",
+  "pricePublished",
+  "rateUnit",
+  "weekdayRatePence",
+  "weekendRatePence",
+  "bankHolidayRatePence",
+  "minimumChargePence",
+  "stars",
+  "reviewCount",
+  "qualityScore",
+];
+
+/** The page's one multi-search: results with facets, one count per active facet, and maybe the reviews check. */
+export function searchQueries(indexUid: string, params: SearchParams, tuning: QueryTuning = QUERY_TUNING) {
   const groups = filterGroups(params);
   const activeFacets = FACETS.filter((f) => groups[f].length > 0);
   const base = { indexUid, q: params.q };
+  const paging = tuning.estimatedTotals
+    ? { limit: params.pageSize, offset: (params.page - 1) * params.pageSize }
+    : { hitsPerPage: params.pageSize, page: params.page };
   const queries: MultiSearchQuery[] = [
     {
       ...base,
       filter: combine(groups),
       sort: sortFor(params),
-      hitsPerPage: params.pageSize,
-      page: params.page,
-      facets: [...FACETS.filter((f) => !activeFacets.includes(f)), "reviewCount"],
+      ...paging,
+      facets: [
+        ...FACETS.filter((f) => !activeFacets.includes(f)),
+        ...(tuning.reviews === "facetStats" ? ["reviewCount"] : []),
+      ],
+      ...(tuning.shownOnly ? { attributesToRetrieve: SHOWN_ATTRIBUTES } : {}),
       attributesToHighlight: ["title", "description"],
       attributesToCrop: ["description"],
       cropLength: 30,
@@ -129,7 +167,26 @@ export async function searchWithMeilisearch(
     // One count-only query for each facet in use, without its own filter.
     ...activeFacets.map((facet) => ({ ...base, filter: combine(groups, facet), facets: [facet], limit: 0 })),
   ];
-  const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, ServiceDocument>({ queries });
+  if (tuning.reviews === "countQuery") {
+    queries.push({ ...base, filter: [...(combine(groups) as string[]), "reviewCount > 0"], limit: 0 });
+  }
+  return { queries, activeFacets };
+}
+
+export async function searchWithMeilisearch(
+  client: Meilisearch,
+  indexUid: string,
+  params: SearchParams,
+  // The page carries no prices; counting asks hourlyPricesAgainst after it (the fallback uses cheapestHourly).
+  options: SearchOptions = {},
+  tuning: QueryTuning = QUERY_TUNING,
+): Promise<SearchResults> {
+  const started = performance.now();
+  const { queries, activeFacets } = searchQueries(indexUid, params, tuning);
+  const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, ServiceDocument>(
+    { queries },
+    options.signal ? { signal: options.signal } : undefined,
+  );
   const main = results[0] as SearchResponse<ServiceDocument> | undefined;
   if (!main) throw new Error("Meilisearch returned no results");
   const facets: FacetCounts = { ...(main.facetDistribution ?? {}) };
@@ -137,6 +194,11 @@ export async function searchWithMeilisearch(
     facets[facet] = results[i + 1]?.facetDistribution?.[facet] ?? {};
   });
   const total = main.totalHits ?? main.estimatedTotalHits ?? 0;
+  const reviewed = results[activeFacets.length + 1];
+  const reviewsExist =
+    tuning.reviews === "countQuery"
+      ? (reviewed?.estimatedTotalHits ?? reviewed?.totalHits ?? 0) > 0
+      : (main.facetStats?.reviewCount?.max ?? 0) > 0;
   return {
     mode: "meilisearch",
     total,
@@ -144,7 +206,7 @@ export async function searchWithMeilisearch(
     pageCount: Math.max(1, main.totalPages ?? Math.ceil(total / params.pageSize)),
     hits: main.hits.map((hit) => hitFromDocument(hit, hit._formatted ?? {})),
     facets,
-    reviewsExist: (main.facetStats?.reviewCount?.max ?? 0) > 0,
+    reviewsExist,
     processingMs: Math.round(performance.now() - started),
   };
 }

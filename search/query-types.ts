@@ -83,6 +83,8 @@ export interface SearchResults {
 export interface SearchOptions {
   /** SQLite fallback: also find the cheapest published hourly weekday rate over every match, in the same query. */
   cheapestHourly?: boolean;
+  /** Meilisearch: gives up when this aborts (the patient timeout, search/patient-timeout.ts). */
+  signal?: AbortSignal;
 }
 
 export function emptyParams(overrides: Partial<SearchParams> = {}): SearchParams {

@@ -58,6 +58,9 @@ export const servicesIndexSettings: IndexDefinition = {
     sortableAttributes: ["weekdayRatePence", "qualityScore", "stars", "reviewCount", "_geo"],
     // Facet counts for every value of our small fixed lists.
     faceting: { maxValuesPerFacet: 100 },
+    // Nothing searches within facet values (filters are fixed lists): Meilisearch documents that turning
+    // it off makes indexing faster and the index smaller (issue #17). Prefix search stays: autocomplete.
+    facetSearch: false,
     pagination: { maxTotalHits: 5000 },
     // Meilisearch's defaults (relevance first), then the quality signal breaks ties.
     rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "qualityScore:desc"],

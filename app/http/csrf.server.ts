@@ -25,7 +25,7 @@ export function isCsrfExempt(pathname: string): boolean {
   return EXEMPT_PATH_PREFIXES.some((prefix) => pathname.startsWith(prefix));
 }
 
-function sameToken(a: string | null | undefined, b: string | null | undefined): boolean {
+export function sameToken(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!a || !b) return false;
   const left = Buffer.from(a);
   const right = Buffer.from(b);
@@ -44,6 +44,11 @@ export async function submittedCsrfToken(request: Request): Promise<string | nul
   } catch {
     return null;
   }
+}
+
+/** The submitted token of a urlencoded form body already read into memory (no second parse of a stream). */
+export function urlencodedCsrfToken(body: Buffer): string | null {
+  return new URLSearchParams(body.toString("utf8")).get(CSRF_FIELD);
 }
 
 export async function csrfValid(request: Request, cookieToken: string | undefined): Promise<boolean> {

@@ -8,8 +8,18 @@ import compression from "compression";
 import { parse as parseCookies, serialize as serializeCookie } from "cookie";
 import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import type { AppContext } from "../services/context.server";
-import { CSRF_COOKIE, csrfValid, isCsrfExempt, isMutating, newCsrfToken } from "./csrf.server";
+import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  csrfValid,
+  isCsrfExempt,
+  isMutating,
+  newCsrfToken,
+  sameToken,
+  urlencodedCsrfToken,
+} from "./csrf.server";
 import type { RequestContext } from "./load-context";
+import { bodyFor, storableResponse, type CachedPage, type PageCache } from "./page-cache.server";
 import { newNonce, securityHeaders } from "./security-headers.server";
 
 const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
@@ -19,20 +29,53 @@ export interface WebServerOptions {
   app: AppContext;
   mode: "production" | "development";
   publicDir?: string;
+  /** Anonymous search and service pages from memory for a few seconds (see page-cache.server.ts). */
+  pageCache?: PageCache;
+  /**
+   * Requests this process works on at once; more are answered 503 with Retry-After at once rather than
+   * queued for seconds (MAX_IN_FLIGHT, default 128). Static files and cached pages do not count.
+   */
+  maxInFlight?: number;
 }
 
-function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
+/** The whole body of a small form, read once (the size was checked against MAX_REQUEST_BYTES before). */
+async function readBody(req: ExpressRequest): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_REQUEST_BYTES) throw new Error("Request body too large");
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A plain form (urlencoded) posted without the CSRF header: its body is read once, here. */
+function isPlainForm(req: ExpressRequest): boolean {
+  return (req.headers["content-type"] ?? "").includes("application/x-www-form-urlencoded") && !req.headers[CSRF_HEADER];
+}
+
+function toFetchRequest(req: ExpressRequest, res: ExpressResponse, body?: Buffer): Request {
   const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
   const controller = new AbortController();
   res.on("close", () => controller.abort());
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
-  if (req.method !== "GET" && req.method !== "HEAD") {
+  // The bytes as the stream would have given them (UTF-8, as formData decodes them).
+  if (body) init.body = body.toString("utf8");
+  else if (req.method !== "GET" && req.method !== "HEAD") {
     init.body = createReadableStreamFromReadable(req);
     init.duplex = "half";
   }
   return new Request(url.href, init);
+}
+
+function sendCachedPage(res: ExpressResponse, page: CachedPage, csrfToken: string, nonce: string): void {
+  res.status(page.status);
+  for (const [key, value] of page.headers) res.append(key, value);
+  res.set("X-Page-Cache", "hit");
+  res.send(bodyFor(page, csrfToken, nonce));
 }
 
 async function sendFetchResponse(res: ExpressResponse, response: Response): Promise<void> {
@@ -53,7 +96,9 @@ function plainPage(title: string, body: string): string {
 }
 
 export function createWebServer(options: WebServerOptions): express.Express {
-  const { app: appContext, mode } = options;
+  const { app: appContext, mode, pageCache } = options;
+  const maxInFlight = options.maxInFlight ?? 128;
+  let inFlight = 0;
   const publicDir = options.publicDir ?? "public";
   const handleRemix = createRequestHandler(options.build, mode);
   const web = express();
@@ -104,9 +149,53 @@ export function createWebServer(options: WebServerOptions): express.Express {
           }),
         );
       }
-      const request = toFetchRequest(req, res);
+      const nonce = res.locals.nonce as string;
+      // Anonymous public pages may come from the page cache; nothing signed in ever does.
+      const cacheKey =
+        pageCache?.keyFor({
+          method: req.method,
+          url: new URL(req.originalUrl, "http://localhost"),
+          cookieNames: Object.keys(cookies),
+          authorization: req.headers.authorization,
+        }) ?? null;
+      const generation = cacheKey && pageCache ? pageCache.generation() : "";
+      if (cacheKey && pageCache) {
+        const page = pageCache.get(cacheKey);
+        if (page) {
+          sendCachedPage(res, page, csrfToken, nonce);
+          page.replay?.();
+          return;
+        }
+      }
+      if (inFlight >= maxInFlight) {
+        res
+          .status(503)
+          .set("Retry-After", "2")
+          .type("html")
+          .send(
+            plainPage(
+              "Sorry, the service is very busy",
+              "<p>Too many people are using it at once. Please wait a moment and try again.</p>",
+            ),
+          );
+        return;
+      }
+      inFlight++;
+      res.once("close", () => inFlight--);
+      // A form answered here may change what public pages show: they are rendered afresh.
+      if (pageCache && isMutating(req.method)) res.on("finish", () => pageCache.formAnswered());
+      // A plain form's body is read once: its CSRF token comes from that copy and Remix parses the same
+      // bytes, instead of the check parsing a clone of the stream and the route parsing it again.
+      const checkCsrf = isMutating(req.method) && !isCsrfExempt(req.path);
+      const formBody = checkCsrf && isPlainForm(req) ? await readBody(req) : undefined;
+      const request = toFetchRequest(req, res, formBody);
+      const csrfOk = !checkCsrf
+        ? true
+        : formBody
+          ? sameToken(urlencodedCsrfToken(formBody), cookies[CSRF_COOKIE])
+          : await csrfValid(request, cookies[CSRF_COOKIE]);
 
-      if (isMutating(req.method) && !isCsrfExempt(req.path) && !(await csrfValid(request, cookies[CSRF_COOKIE]))) {
+      if (!csrfOk) {
         res
           .status(403)
           .type("html")
@@ -139,10 +228,37 @@ export function createWebServer(options: WebServerOptions): express.Express {
         user,
         session,
         csrfToken,
-        cspNonce: res.locals.nonce as string,
+        cspNonce: nonce,
         ip: req.socket.remoteAddress ?? "unknown",
       };
-      await sendFetchResponse(res, await handleRemix(request, context));
+      if (!cacheKey || !pageCache) {
+        await sendFetchResponse(res, await handleRemix(request, context));
+        return;
+      }
+      let skip = false;
+      let replay: (() => void) | null = null;
+      context.pageCache = { skip: () => void (skip = true), onHit: (work) => void (replay = work) };
+      const response = await handleRemix(request, context);
+      if (skip || !storableResponse(response)) {
+        await sendFetchResponse(res, response);
+        return;
+      }
+      const body = await response.text();
+      const headers = [...response.headers.entries()].filter(([key]) => key.toLowerCase() !== "content-length");
+      pageCache.set(cacheKey, {
+        status: 200,
+        headers,
+        body,
+        csrfToken,
+        nonce,
+        generation,
+        storedAt: Date.now(),
+        replay,
+      });
+      res.status(200);
+      for (const [key, value] of headers) res.append(key, value);
+      res.set("X-Page-Cache", "miss");
+      res.send(body);
     } catch (error) {
       next(error);
     }

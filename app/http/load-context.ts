@@ -13,6 +13,11 @@ export type RequestContext = {
   cspNonce: string;
   /** The caller's network address, for the sign-in rate limit. */
   ip: string;
+  /**
+   * Set when this answer may be stored in the anonymous page cache (page-cache.server.ts): a loader can
+   * refuse (`skip`), or give work to repeat for each person later answered from the cache (`onHit`).
+   */
+  pageCache?: { skip(): void; onHit(replay: () => void): void };
 };
 
 declare module "@remix-run/server-runtime" {

@@ -12,7 +12,7 @@ import { closestCategories } from "../domain/category-suggestions";
 import { activeFilters, clearFiltersHref, readSearchForm, searchHref, toSearchParams } from "../http/search-form";
 import { SHORTLIST_NOTICE_PARAM, shortlistControl } from "../http/shortlist-form.server";
 import { findLocality, listLocalities } from "../services/localities.server";
-import { searchServices } from "../services/search.server";
+import { countCachedSearch, searchServices } from "../services/search.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -28,6 +28,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locality = form.area ? findLocality(context.app, form.area) : null;
   const { params, maxPriceError } = toSearchParams(form, locality);
   const results = await searchServices(context.app, params);
+  // Reduced mode is not kept for others; a page from the cache is still counted for the council.
+  if (results.mode === "fallback") context.pageCache?.skip();
+  else context.pageCache?.onHit(() => countCachedSearch(context.app, params, results));
   // Worked out from the words alone, so a search that finds nothing is counted once, as it is.
   const closest = results.total === 0 ? closestCategories(form.q) : [];
   const localities = listLocalities(context.app);

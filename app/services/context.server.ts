@@ -11,13 +11,18 @@ import { SERVICES_INDEX_UID } from "../../search/settings";
 import { TIPS_INDEX_UID } from "../../search/tips.server";
 import { createLucia, type Auth } from "./lucia.server";
 import { createSearchCounter, type SearchCounter } from "./market/search-counts.server";
-import type { EmbeddedSmtp } from "./mail/embedded-smtp.server";
+import type { MailInbox } from "./mail/embedded-smtp.server";
 
 export interface SearchConnection {
   client: Meilisearch;
   indexUid: string;
   /** The tips index (its own uid; tests use their own); TIPS_INDEX_UID when not given. */
   tipsIndexUid?: string;
+  /**
+   * A search gives up on Meilisearch (and the fallback answers) after this much waiting while this
+   * process is on time (search/patient-timeout.ts): a busy Node process does not count against it.
+   */
+  timeoutMs?: number;
 }
 
 /** A Meilisearch client for the services index; searches time out fast so the fallback can answer. */
@@ -28,9 +33,11 @@ export function searchConnection(options: {
   tipsIndexUid?: string;
 }): SearchConnection {
   return {
-    client: createSearchClient({ host: options.host, apiKey: options.apiKey, timeoutMs: 2_000 }),
+    // The client's own timer is only the hard limit; the patient 2 s decides (search.server.ts).
+    client: createSearchClient({ host: options.host, apiKey: options.apiKey, timeoutMs: 10_000 }),
     indexUid: options.indexUid ?? SERVICES_INDEX_UID,
     tipsIndexUid: options.tipsIndexUid ?? TIPS_INDEX_UID,
+    timeoutMs: 2_000,
   };
 }
 
@@ -56,7 +63,7 @@ export interface AppContext {
    * The embedded SMTP server, when there is no SMTP_URL: what it received is listed on /dev/mail.
    * Null (and /dev/mail answers 404) when mail goes to a real server.
    */
-  devMail: EmbeddedSmtp | null;
+  devMail: MailInbox | null;
 }
 
 export function createAppContext(

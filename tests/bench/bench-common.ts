@@ -1,4 +1,7 @@
 /** Pieces the benchmark scripts share: the percentile they all report and what people type in search. */
+import { seededRandom } from "../../app/seed/seed.server";
+import { LOCALITIES } from "../../db/localities";
+import { emptyParams, type SearchParams } from "../../search/query-types";
 
 /** The p-th percentile (nearest rank) of values sorted ascending; 0 for none. */
 export function percentile(sorted: number[], p: number): number {
@@ -43,3 +46,46 @@ export const SEARCH_TYPOS = [
   "meels",
   "advocasy",
 ] as const;
+
+/** A fixed mix of what people type and tick: plain words, typos, filters, facets and sorts. */
+export function queryMix(n: number): SearchParams[] {
+  const random = seededRandom(42);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const words = SEARCH_WORDS;
+  const typos = SEARCH_TYPOS;
+  const categories = [
+    "home_care",
+    "personal_care",
+    "day_opportunities",
+    "respite",
+    "supported_living",
+    "community_access",
+    "personal_assistant",
+    "domestic_help",
+    "meals",
+    "equipment",
+    "advocacy",
+  ];
+  const sorts = ["best", "best", "quality", "price_asc", "price_desc", "reviews"] as const;
+  const mix: SearchParams[] = [];
+  for (let i = 0; i < n; i++) {
+    const kind = i % 6;
+    const locality = pick(LOCALITIES);
+    const area = { id: locality.id, latitude: locality.latitude, longitude: locality.longitude };
+    const q = kind === 1 ? pick(typos) : kind === 5 ? "" : pick(words);
+    mix.push(
+      emptyParams({
+        q,
+        categories: kind === 2 || kind === 5 ? [pick(categories)] : [],
+        area: kind >= 3 ? area : null,
+        maxHourlyPence: kind === 3 ? 1800 + Math.floor(random() * 1200) : null,
+        weekends: kind === 4,
+        cqcRatings: kind === 4 ? ["good", "outstanding"] : [],
+        publishedOnly: kind === 2,
+        sort: kind === 5 ? "distance" : pick(sorts),
+        page: 1 + Math.floor(random() * 2),
+      }),
+    );
+  }
+  return mix;
+}

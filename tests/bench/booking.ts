@@ -10,7 +10,9 @@
  * then top-ups by card (a 302 to the demo checkout). Both redirects count as a created booking.
  *
  * Run `npx remix build` first. Flags: --connections 50 --duration 20 --holders 200 --allocation 150
+ * --workers N (HTTP workers; default WORKERS or one per core). Prints the workers and the load average.
  */
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -31,8 +33,10 @@ const { values } = parseArgs({
     holders: { type: "string", default: "200" },
     /** Pounds per 4 weeks for each holder. */
     allocation: { type: "string", default: "150" },
+    workers: { type: "string", default: process.env.WORKERS || String(availableParallelism()) },
   },
 });
+const workers = Number(values.workers);
 const connections = Number(values.connections);
 const durationSeconds = Number(values.duration);
 const holderCount = Number(values.holders);
@@ -87,7 +91,7 @@ async function main() {
     `Booking benchmark: ${connections} connections for ${durationSeconds} s, ${holderCount} holders with £${(allocationPence / 100).toFixed(2)} per 4 weeks, £${(RATE_PENCE / 100).toFixed(2)} per booking`,
   );
   console.log("Starting the app (production build, fresh database, embedded Meilisearch)…");
-  const app = await startApp();
+  const app = await startApp({ env: { WORKERS: String(workers) }, startTimeoutMs: 300_000 });
   let ctx: AppContext | null = null;
   const onSignal = () => {
     void app.stop().then(() => process.exit(130));
@@ -188,6 +192,11 @@ async function main() {
     );
     for (const line of [...check.invariantProblems, ...check.holdMismatches].slice(0, 10)) console.log(`  ${line}`);
     const ledgerProblems = check.invariantProblems.length + check.holdMismatches.length;
+    console.log(
+      `workers ${workers}; load average ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(" ")}`,
+    );
     console.log(
       `bookings ${redirects} in ${elapsedSeconds.toFixed(1)} s (${perSecond.toFixed(0)}/s); p95 ${p(95)} ms; overspent budgets ${check.overspentHolders}; ledger problems ${ledgerProblems}`,
     );

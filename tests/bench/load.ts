@@ -15,7 +15,11 @@
  *        --providers 500 --services-per-provider 50
  *        --only search,service,budget (a subset) --gzip (send Accept-Encoding: gzip as browsers do;
  *        search answers are then not checked for reduced mode, as autocannon cannot unzip them)
- *        --cpu-prof DIR (the server writes a CPU profile into DIR when it stops)
+ *        --cpu-prof DIR (the server and each HTTP worker write a CPU profile into DIR when they stop)
+ *        --workers N (HTTP workers; default WORKERS or one per core) --distinct (no search repeats: every
+ *        request is a search address not asked before, so no page cache can answer it)
+ * Prints the number of workers and the machine's load average with the figures: other work on a shared
+ * machine moves them.
  */
 import { spawnSync } from "node:child_process";
 import {
@@ -28,7 +32,7 @@ import {
   renameSync,
   rmSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -60,8 +64,11 @@ const { values } = parseArgs({
     gzip: { type: "boolean", default: false },
     /** A folder: the server writes a V8 CPU profile there when it stops (see cpu-profile.mjs). */
     "cpu-prof": { type: "string" },
+    workers: { type: "string", default: process.env.WORKERS || String(availableParallelism()) },
+    distinct: { type: "boolean", default: false },
   },
 });
+const workers = Number(values.workers);
 const durationSeconds = Number(values.duration);
 const connections = Number(values.connections);
 const warmupSeconds = Number(values.warmup);
@@ -75,9 +82,12 @@ if (only.some((name) => !PAGES.includes(name))) {
 const MIN_LISTED = 20_000;
 const BUDGET_HOLDER = "margaret@example.org";
 
-/** CPU seconds used so far by the server and, separately, by the processes it started (Meilisearch). */
+/**
+ * CPU seconds used so far by the server (with its HTTP workers) and, separately, by the other processes it
+ * started (Meilisearch).
+ */
 function cpuSeconds(serverPid: number): { server: number; children: number } {
-  const stats = new Map<number, { ppid: number; seconds: number }>();
+  const stats = new Map<number, { ppid: number; seconds: number; worker: boolean }>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -85,14 +95,24 @@ function cpuSeconds(serverPid: number): { server: number; children: number } {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
       // Clock ticks: 100 a second on Linux.
-      stats.set(Number(entry), { ppid: Number(fields[1]), seconds: (Number(fields[11]) + Number(fields[12])) / 100 });
+      const worker = readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("server.ts");
+      stats.set(Number(entry), {
+        ppid: Number(fields[1]),
+        seconds: (Number(fields[11]) + Number(fields[12])) / 100,
+        worker,
+      });
     } catch {
       // the process ended while we looked
     }
   }
   let children = 0;
-  for (const [, s] of stats) if (s.ppid === serverPid) children += s.seconds;
-  return { server: stats.get(serverPid)?.seconds ?? 0, children };
+  let server = stats.get(serverPid)?.seconds ?? 0;
+  for (const [, s] of stats) {
+    if (s.ppid !== serverPid) continue;
+    if (s.worker) server += s.seconds;
+    else children += s.seconds;
+  }
+  return { server, children };
 }
 
 /** The cached catalogue, generated once through the seed generator (the same use cases as the product). */
@@ -122,8 +142,12 @@ async function cachedCatalogue(): Promise<string> {
   return path;
 }
 
-/** A fixed mix of what people type and tick, as search page addresses (made by the page's own link builder). */
-function searchPaths(n: number): string[] {
+/**
+ * A fixed mix of what people type and tick, as search page addresses (made by the page's own link builder).
+ * With `distinct`, no address repeats: a search met before gets a price limit in pounds and pence instead.
+ */
+function searchPaths(n: number, distinct = false): string[] {
+  const seen = new Set<string>();
   const random = seededRandom(42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const words = SEARCH_WORDS;
@@ -151,7 +175,13 @@ function searchPaths(n: number): string[] {
       // Mostly the first page, as people rarely go further; some second and third pages.
       page: random() < 0.75 ? 1 : 2 + Math.floor(random() * 2),
     };
-    paths.push(searchHref(form, { page: form.page }));
+    let path = searchHref(form, { page: form.page });
+    while (distinct && seen.has(path)) {
+      form.maxPrice = (15 + random() * 20).toFixed(2);
+      path = searchHref(form, { page: form.page });
+    }
+    seen.add(path);
+    paths.push(path);
   }
   return paths;
 }
@@ -319,6 +349,11 @@ function report(f: PageFigures) {
   console.log(
     `${f.name}: ${f.requests} requests in ${durationSeconds} s, ${f.perSecond.toFixed(1)} req/s (mean) @${connections}c`,
   );
+  console.log(
+    `  load average after it: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ")}`,
+  );
   console.log(`  latency: p50 ${f.p50} ms, p95 ${f.p95} ms, p99 ${f.p99} ms, max ${f.max} ms`);
   console.log(
     `  errors ${f.errors} (timeouts ${f.timeouts}, non-2xx ${f.non2xx}); status codes: ${codes || "none"}` +
@@ -389,7 +424,11 @@ async function main(): Promise<number> {
             CPU_PROFILE_DIR: resolve(values["cpu-prof"]),
           }
         : {};
-      app = await startApp({ env: { DATABASE_PATH: databasePath, ...profile } });
+      // Indexing 21,000 services and starting the workers takes longer than a test's minute on a busy machine.
+      app = await startApp({
+        env: { DATABASE_PATH: databasePath, WORKERS: String(workers), ...profile },
+        startTimeoutMs: 300_000,
+      });
     } catch (error) {
       console.error(`The app did not start: ${error instanceof Error ? error.message : String(error)}`);
       return 1;
@@ -400,7 +439,8 @@ async function main(): Promise<number> {
       `search page counts ${indexed.total} services by category for an empty search${indexed.reduced ? " (REDUCED MODE: Meilisearch not used)" : indexed.total === listed ? ", all of them" : ` but ${listed} are listed`}`,
     );
 
-    const mix = searchPaths(240);
+    // Enough distinct searches that none repeats at 2,000 req/s.
+    const mix = values.distinct ? searchPaths(2_000 * (warmupSeconds + durationSeconds), true) : searchPaths(240);
     const gzip: Record<string, string> = values.gzip ? { "accept-encoding": "gzip" } : {};
     const figures: PageFigures[] = [];
     for (const name of only) {
@@ -414,9 +454,19 @@ async function main(): Promise<number> {
       }
       console.log(`Driving ${name} for ${warmupSeconds} + ${durationSeconds} s…`);
       const f = await drive(app, name, paths, headers, name === "search" && !values.gzip);
+      if (name === "search" && values.distinct && f.requests + f.warmup.requests > paths.length) {
+        console.log(`warning: --distinct ran out of distinct searches (${paths.length}); some repeated`);
+      }
       report(f);
       figures.push(f);
     }
+    const load = loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ");
+    console.log(
+      `workers ${workers}; load average ${load}` +
+        (values.distinct ? "; search mode --distinct (no search repeats)" : "; search mode: repeated mix of 240"),
+    );
     console.log(
       figures
         .map(

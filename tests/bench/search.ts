@@ -15,15 +15,14 @@ import { createAppContext, type AppContext } from "../../app/services/context.se
 import { startSearchCounting } from "../../app/services/market/search-counts.server";
 import { searchServices } from "../../app/services/search.server";
 import { SEARCH_DOCUMENT_LABELS } from "../../app/services/search-labels";
-import { seededRandom, seedDemoData } from "../../app/seed/seed.server";
-import { LOCALITIES } from "../../db/localities";
+import { seedDemoData } from "../../app/seed/seed.server";
 import { createSearchClient } from "../../search/client.server";
 import { searchWithSqlite } from "../../search/fallback.server";
 import { startMeilisearch } from "../../search/meili-process.server";
 import { searchWithMeilisearch } from "../../search/queries.server";
-import { emptyParams, type SearchParams } from "../../search/query-types";
+import type { SearchParams } from "../../search/query-types";
 import { rebuildIndex } from "../../search/reindex.server";
-import { percentile, SEARCH_TYPOS, SEARCH_WORDS } from "./bench-common";
+import { percentile, queryMix } from "./bench-common";
 
 const { values } = parseArgs({
   options: {
@@ -40,49 +39,6 @@ const queryCount = Math.max(200, Number(values.queries));
 const dir = resolve("data/bench");
 mkdirSync(dir, { recursive: true });
 const databasePath = resolve(dir, `search-${providers}x${perProvider}.sqlite`);
-
-/** A fixed mix of what people type and tick: plain words, typos, filters, facets and sorts. */
-function queryMix(n: number): SearchParams[] {
-  const random = seededRandom(42);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const words = SEARCH_WORDS;
-  const typos = SEARCH_TYPOS;
-  const categories = [
-    "home_care",
-    "personal_care",
-    "day_opportunities",
-    "respite",
-    "supported_living",
-    "community_access",
-    "personal_assistant",
-    "domestic_help",
-    "meals",
-    "equipment",
-    "advocacy",
-  ];
-  const sorts = ["best", "best", "quality", "price_asc", "price_desc", "reviews"] as const;
-  const mix: SearchParams[] = [];
-  for (let i = 0; i < n; i++) {
-    const kind = i % 6;
-    const locality = pick(LOCALITIES);
-    const area = { id: locality.id, latitude: locality.latitude, longitude: locality.longitude };
-    const q = kind === 1 ? pick(typos) : kind === 5 ? "" : pick(words);
-    mix.push(
-      emptyParams({
-        q,
-        categories: kind === 2 || kind === 5 ? [pick(categories)] : [],
-        area: kind >= 3 ? area : null,
-        maxHourlyPence: kind === 3 ? 1800 + Math.floor(random() * 1200) : null,
-        weekends: kind === 4,
-        cqcRatings: kind === 4 ? ["good", "outstanding"] : [],
-        publishedOnly: kind === 2,
-        sort: kind === 5 ? "distance" : pick(sorts),
-        page: 1 + Math.floor(random() * 2),
-      }),
-    );
-  }
-  return mix;
-}
 
 async function main() {
   const ctx = createAppContext({ databasePath });

@@ -42,7 +42,9 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number, 
   throw new Error(`The app did not answer at ${url} within ${timeoutMs} ms:\n${output()}`);
 }
 
-export async function startApp(options: { env?: Record<string, string> } = {}): Promise<RunningApp> {
+export async function startApp(
+  options: { env?: Record<string, string>; startTimeoutMs?: number } = {},
+): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "care-app-"));
   const port = await freePort();
   let log = "";
@@ -56,6 +58,8 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
       // Mail goes to the app's embedded SMTP server (and /dev/mail), never to a real one.
       SMTP_URL: "",
       NODE_ENV: "production",
+      // One process unless a test or benchmark asks for HTTP workers (WORKERS=2): deterministic and light.
+      WORKERS: "1",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -74,7 +78,7 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitForHttp(baseUrl, child, 60_000, () => log);
+    await waitForHttp(baseUrl, child, options.startTimeoutMs ?? 60_000, () => log);
   } catch (error) {
     await stop();
     throw error;
@@ -82,17 +86,43 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
   return { baseUrl, dataDir, pid: child.pid ?? -1, stop };
 }
 
-/** Processes still alive that belong to this app: the server itself, or anything started with its data folder. */
+/**
+ * Processes still alive that belong to this app: the server itself, its HTTP workers (children running
+ * server.ts), or anything started with its data folder.
+ */
 export function leftoverProcesses(app: Pick<RunningApp, "pid" | "dataDir">): string[] {
   const left: string[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     try {
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ").trim();
-      if (Number(entry) === app.pid || cmdline.includes(app.dataDir)) left.push(`${entry} ${cmdline}`);
+      if (Number(entry) === app.pid || cmdline.includes(app.dataDir) || isWorkerOf(entry, app.pid, cmdline)) {
+        left.push(`${entry} ${cmdline}`);
+      }
     } catch {
       // the process ended while we looked
     }
   }
   return left;
+}
+
+function isWorkerOf(pid: string, serverPid: number, cmdline: string): boolean {
+  if (!cmdline.includes("server.ts")) return false;
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(") ") + 2).split(" ")[1]) === serverPid;
+}
+
+/** The HTTP worker processes of a server started with WORKERS > 1 (children running server.ts). */
+export function workerPids(app: Pick<RunningApp, "pid">): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ");
+      if (isWorkerOf(entry, app.pid, cmdline)) pids.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
 }

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { createWebServer } from "../../app/http/express-app.server";
+import { createWebServer, type WebServerOptions } from "../../app/http/express-app.server";
 import type { AppContext } from "../../app/services/context.server";
 
 export class WebClient {
@@ -60,10 +60,13 @@ export async function postMultipart(client: WebClient, path: string, form: FormD
 }
 
 /** The whole web stack (the production Remix build) in this process, on a free port. */
-export async function startWebServer(app: AppContext): Promise<{ baseUrl: string; close(): Promise<void> }> {
+export async function startWebServer(
+  app: AppContext,
+  options: Pick<WebServerOptions, "maxInFlight" | "pageCache"> = {},
+): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const buildPath = resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-  const server = createWebServer({ build, app, mode: "production" }).listen(0, "127.0.0.1");
+  const server = createWebServer({ build, app, mode: "production", ...options }).listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
   app.internalOrigin = `http://127.0.0.1:${port}`;

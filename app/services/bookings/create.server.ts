@@ -73,17 +73,21 @@ export function bookingBarrier(ctx: AppContext, actor: Actor, holderUserId: stri
   return budgetRefusal(db, holderUserId, bookable.providerType)?.message ?? null;
 }
 
-/** Prices the visits and splits them between budget and top-up, from the ledger as it is now. */
+/**
+ * Prices the visits (the pattern expanded once, by the caller) and splits them between budget and
+ * top-up, from the ledger as it is now. The budget account is the one the caller read.
+ */
 export function quoteWith(
   db: Db,
   holderUserId: string,
   service: typeof services.$inferSelect,
-  pattern: BookingPattern,
+  expanded: ReturnType<typeof expandPattern>,
+  account: ReturnType<typeof getBudgetAccount>,
   rateCard: RateCard = rateCardOf(service),
 ): Quote {
-  const account = getBudgetAccount(db, holderUserId);
-  const priced = priceVisits(rateCard, expandPattern(pattern));
-  const periodOf = (localDate: string) => (account ? periodIndexOf(scheduleOf(account), localDate) : 0);
+  const priced = priceVisits(rateCard, expanded);
+  const schedule = account ? scheduleOf(account) : null;
+  const periodOf = (localDate: string) => (schedule ? periodIndexOf(schedule, localDate) : 0);
   const withPeriods = priced.map((v) => ({ ...v, periodIndex: periodOf(v.localDate) }));
   const selfFunded = !account || account.moneyManagement === "self_funded";
   const available = availableByPeriod(
@@ -113,7 +117,10 @@ export function quoteBooking(
   if (!bookable.ok) return bookable;
   const refused = budgetRefusal(db, holderUserId, bookable.providerType);
   if (refused) return refused;
-  return { ok: true, quote: quoteWith(db, holderUserId, bookable.service, pattern) };
+  return {
+    ok: true,
+    quote: quoteWith(db, holderUserId, bookable.service, expandPattern(pattern), getBudgetAccount(db, holderUserId)),
+  };
 }
 
 export interface BookingOptions {
@@ -152,13 +159,17 @@ export function createBooking(
     if (!bookable.ok) return bookable;
     const refused = budgetRefusal(tx, holderUserId, bookable.providerType);
     if (refused) return refused;
+    // Read once and expanded once for this booking (issue #17); the ledger is re-read below, after any
+    // new periods are written, so availability is checked inside this transaction.
     const account = getBudgetAccount(tx, holderUserId);
+    const expanded = expandPattern(pattern);
     if (account) {
-      const periods = expandPattern(pattern).map((v) => periodIndexOf(scheduleOf(account), v.localDate));
-      const current = periodIndexOf(scheduleOf(account), londonDateOf(new Date(now)));
+      const schedule = scheduleOf(account);
+      const periods = expanded.map((v) => periodIndexOf(schedule, v.localDate));
+      const current = periodIndexOf(schedule, londonDateOf(new Date(now)));
       ensurePeriods(tx, account, Math.min(current, ...periods), Math.max(current, ...periods), now);
     }
-    const quote = quoteWith(tx, holderUserId, bookable.service, pattern, options.rateCard);
+    const quote = quoteWith(tx, holderUserId, bookable.service, expanded, account, options.rateCard);
     if (quote.visits.length === 0) return invalid("days", "Choose days that give at least one visit");
     const bookingId = randomUUID();
     const status = quote.split.topUpPence > 0 ? "awaiting_payment" : "requested";

@@ -31,7 +31,12 @@ export interface EmbeddedSmtp {
 
 const KEEP_MESSAGES = 500;
 
-export async function startEmbeddedSmtp(options: { port?: number } = {}): Promise<EmbeddedSmtp> {
+/** What /dev/mail reads: the embedded server itself, or (in an HTTP worker) a copy of what it received. */
+export type MailInbox = Pick<EmbeddedSmtp, "received">;
+
+export async function startEmbeddedSmtp(
+  options: { port?: number; onReceived?: (mail: ReceivedMail) => void } = {},
+): Promise<EmbeddedSmtp> {
   const messages: ReceivedMail[] = [];
   let nextId = 1;
   let server: SMTPServer | null = null;
@@ -46,7 +51,7 @@ export async function startEmbeddedSmtp(options: { port?: number } = {}): Promis
       onData(stream, session, callback) {
         simpleParser(stream)
           .then((parsed) => {
-            messages.unshift({
+            const mail: ReceivedMail = {
               id: nextId++,
               receivedAt: Date.now(),
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
@@ -54,8 +59,10 @@ export async function startEmbeddedSmtp(options: { port?: number } = {}): Promis
               subject: parsed.subject ?? "",
               text: parsed.text ?? "",
               html: typeof parsed.html === "string" ? parsed.html : "",
-            });
+            };
+            messages.unshift(mail);
             messages.splice(KEEP_MESSAGES);
+            options.onReceived?.(mail);
             callback();
           })
           .catch((error: Error) => callback(error));
@@ -97,5 +104,22 @@ export async function startEmbeddedSmtp(options: { port?: number } = {}): Promis
       if (!server) await listen();
     },
     clear: () => void messages.splice(0),
+  };
+}
+
+/**
+ * A copy of the embedded server's inbox for an HTTP worker process (the server runs in the process that
+ * sends mail): the primary sends what it holds when the worker starts, then each new message.
+ */
+export function createInboxCopy(): MailInbox & { replace(mails: ReceivedMail[]): void; add(mail: ReceivedMail): void } {
+  let messages: ReceivedMail[] = [];
+  return {
+    received: () => [...messages],
+    replace: (mails) => void (messages = [...mails]),
+    add: (mail) => {
+      if (messages.some((m) => m.id === mail.id)) return;
+      messages.unshift(mail);
+      messages.splice(KEEP_MESSAGES);
+    },
   };
 }

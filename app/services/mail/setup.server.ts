@@ -3,7 +3,7 @@
  * /dev/mail page, which reads what it received). server.ts and the tests start and stop it.
  */
 import type { Db } from "../../../db/client.server";
-import { startEmbeddedSmtp, type EmbeddedSmtp } from "./embedded-smtp.server";
+import { startEmbeddedSmtp, type EmbeddedSmtp, type ReceivedMail } from "./embedded-smtp.server";
 import { createMailSender, createMailTransport, type MailSender } from "./sender.server";
 
 export interface RunningMail {
@@ -17,8 +17,10 @@ export async function startMail(options: {
   db: Db;
   smtpUrl?: string;
   log?: (line: string) => void;
+  /** Told of each message the embedded server receives (server.ts copies them to the HTTP workers). */
+  onReceived?: (mail: ReceivedMail) => void;
 }): Promise<RunningMail> {
-  const embedded = options.smtpUrl ? null : await startEmbeddedSmtp();
+  const embedded = options.smtpUrl ? null : await startEmbeddedSmtp({ onReceived: options.onReceived });
   const url = options.smtpUrl ?? embedded?.url ?? "";
   const sender = createMailSender({ db: options.db, transport: createMailTransport(url), log: options.log });
   return {

@@ -14,7 +14,9 @@ import {
   weekPattern,
   type ComparePattern,
 } from "../../domain/shortlist";
+import { getBudgetAccount } from "../budgets/shared.server";
 import { quoteWith } from "../bookings/create.server";
+import { expandPattern } from "../../domain/schedule";
 import { publishedRateCard } from "../catalogue.server";
 import type { AppContext } from "../context.server";
 import { storedSignal } from "../quality.server";
@@ -74,6 +76,9 @@ export function compareShortlist(
   if (problem) return invalid("service", problem);
   const listed = listedServices(db, ids);
   let hasBudget = false;
+  // One week of the pattern and the budget account, for every service compared.
+  const weekVisits = pattern ? expandPattern(weekPattern(pattern)) : null;
+  const account = getBudgetAccount(db, holderUserId);
   const compared = ids.map((serviceId): ComparedService => {
     const item = items.find((i) => i.serviceId === serviceId)!;
     const found = listed.get(serviceId);
@@ -89,9 +94,9 @@ export function compareShortlist(
       bankHolidays: service.bankHolidays,
     };
     let week: WeekCostView | null = null;
-    if (pattern && rateCard) {
+    if (pattern && weekVisits && rateCard) {
       const cost = weekCost(rateCard, pattern);
-      const quote = quoteWith(db, holderUserId, service, weekPattern(pattern));
+      const quote = quoteWith(db, holderUserId, service, weekVisits, account);
       hasBudget = quote.hasBudget;
       week = {
         totalPence: cost.totalPence,
