@@ -268,6 +268,19 @@ describe("over HTTP, from search results", () => {
     expect(savedServiceIds(ctx, holder, holder.userId)).toContain(ids[2]);
   });
 
+  it("a service page offers Remove once saved, and removing comes back to the page", async () => {
+    const client = await signedIn();
+    const path = `/services/${ids[0]}`;
+    expect(await (await client.get(path)).text()).toContain(`Remove from shortlist: Morning calls shortlisted`);
+    const removed = await client.post("/shortlist", { intent: "remove", serviceId: ids[0]!, returnTo: path });
+    expect(removed.headers.get("location")).toBe(`${path}?shortlisted=removed#shortlist-${ids[0]}`);
+    const page = await (await client.get(`${path}?shortlisted=removed`)).text();
+    expect(page).toContain("Removed from the shortlist.");
+    expect(page).toContain(`Save to shortlist: Morning calls shortlisted`);
+    expect(savedServiceIds(ctx, holder, holder.userId)).not.toContain(ids[0]);
+    must(addToShortlist(ctx, holder, holder.userId, ids[0]!));
+  });
+
   it("never returns to another site, and bad input gets a plain message", async () => {
     const client = await signedIn();
     const away = await client.post("/shortlist", { intent: "add", serviceId: ids[2]!, returnTo: "//evil.example/x" });
