@@ -120,7 +120,7 @@ function WeekCost({ card, hasBudget, priced }: { card: ComparedCard; hasBudget: 
       <strong className="comparison__cost">{formatPence(week.totalPence)}</strong> for the week
       {hasBudget ? (
         <ul className="list comparison__split">
-          <li>Your budget covers {formatPence(week.budgetPence)}</li>
+          <li>{`Your budget covers ${formatPence(week.budgetPence)}`}</li>
           <li>{week.topUpPence > 0 ? `Top-up to pay by card: ${formatPence(week.topUpPence)}` : "No top-up"}</li>
         </ul>
       ) : (
@@ -128,7 +128,7 @@ function WeekCost({ card, hasBudget, priced }: { card: ComparedCard; hasBudget: 
       )}
       {week.bankHolidays.map((b) => (
         <p key={b.localDate} className="hint">
-          Includes {b.name} ({londonDate(b.localDate)}) at the bank holiday rate.
+          {`Includes ${b.name} (${londonDate(b.localDate)}) at the bank holiday rate.`}
         </p>
       ))}
       {week.minimumApplied ? <p className="hint">The minimum charge a visit applies.</p> : null}

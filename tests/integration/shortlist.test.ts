@@ -302,6 +302,22 @@ describe("over HTTP, from search results", () => {
     expect(html).toContain("You can compare up to 4 services at a time. You chose 5.");
   });
 
+  it("the comparison's week is checked like a booking's, and a good one is priced on the page", async () => {
+    const client = await signedIn();
+    const base = `/shortlist/compare?service=${ids[1]}&costs=1&days=mon&days=wed&days=fri&startTime=09:00&duration=120`;
+    const bad = await client.get(`${base}&startDate=31/02/2027`);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("The first day of the week must be a real date");
+    const good = await client.get(`${base}&startDate=21/12/2026`);
+    expect(good.status).toBe(200);
+    const html = await good.text();
+    expect(html).toContain("2 hours on Monday, Wednesday and Friday at 9am");
+    expect(html).toContain("£129.50");
+    expect(html).toContain("Your budget covers £100.00");
+    expect(html).toContain("Top-up to pay by card: £29.50");
+    expect(html).toContain("Includes Christmas Day (Friday 25 December 2026) at the bank holiday rate.");
+  });
+
   it("signed out, search has no save buttons", async () => {
     const page = await (await new WebClient(web.baseUrl).get("/search?q=sitting")).text();
     expect(page).toContain("Shortlist Care");
