@@ -128,3 +128,60 @@ test("a holder shortlists three services from search, compares them at 390px wit
   await expect(page.getByText("Rob Ellis (son)").first()).toBeVisible();
   await expectAccessible(page);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("save from a service page and from search, and a fifth service to compare is refused plainly", async ({
+    page,
+  }) => {
+    test.slow();
+    await signIn(page, "daniel@example.org");
+    await expect(page).toHaveURL("/dashboard/budget-holder");
+    await expectAccessible(page);
+
+    await page.goto("/search?q=care");
+    await expectAccessible(page);
+    const results = page.getByRole("list", { name: "Search results" });
+    const firstLink = results.getByRole("heading", { level: 2 }).first().getByRole("link");
+    const firstTitle = (await firstLink.innerText()).trim();
+    await firstLink.click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(firstTitle);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: `Save to shortlist: ${firstTitle}` }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved to the shortlist." })).toBeVisible();
+    await expect(page.getByRole("button", { name: `Remove from shortlist: ${firstTitle}` })).toBeVisible();
+    await expectAccessible(page);
+
+    // Four more from the search results: five in all.
+    await page.goto("/search?q=care");
+    await expectAccessible(page);
+    for (let i = 0; i < 4; i++) {
+      await results
+        .getByRole("button", { name: /^Save to shortlist: / })
+        .first()
+        .click();
+      await expect(page).toHaveURL(/shortlisted=added/);
+      await expectAccessible(page);
+    }
+
+    await page.goto("/shortlist");
+    await expectAccessible(page);
+    const chooser = page.getByRole("group", { name: "Which services do you want to compare?" });
+    for (const box of await chooser.getByRole("checkbox").all()) await box.check();
+    await page.getByRole("button", { name: "Compare side by side" }).click();
+    await expect(page.getByRole("alert")).toContainText(
+      "You can compare up to 4 services at a time. You chose 5. Untick one and try again.",
+    );
+    await expectAccessible(page);
+    await page
+      .getByRole("group", { name: "Which services do you want to compare?" })
+      .getByRole("checkbox")
+      .last()
+      .uncheck();
+    await page.getByRole("button", { name: "Compare side by side" }).click();
+    await expect(page.getByTestId("comparison-card")).toHaveCount(4);
+    await expectAccessible(page);
+    await noSidewaysScroll(page);
+  });
+});
