@@ -192,6 +192,14 @@ export function ComparisonCards({
                 ) : null}
               </dd>
             </dl>
+          ) : null}
+          {card.available ? (
+            <p className="comparison__ask">
+              {/* The conversations pages (branch conversations-ui) answer this address. */}
+              <Link to={`/messages/new?service=${encodeURIComponent(card.serviceId)}`}>
+                Ask {card.providerName} a question<span className="visually-hidden"> about {card.title}</span>
+              </Link>
+            </p>
           ) : (
             <p className="notice notice--warning comparison__gone">
               <strong>No longer available.</strong> The provider has withdrawn this service.
