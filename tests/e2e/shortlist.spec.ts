@@ -31,9 +31,11 @@ test("a holder shortlists three services from search, compares them at 390px wit
   const saved: string[] = [];
   for (let i = 0; i < 3; i++) {
     const button = results.getByRole("button", { name: /^Save to shortlist: / }).first();
-    const name = (await button.getAttribute("aria-label")) ?? "";
-    saved.push(name.replace(/^Save to shortlist: /, ""));
+    const title = ((await button.getAttribute("aria-label")) ?? "").replace(/^Save to shortlist: /, "");
+    saved.push(title);
     await button.click();
+    // Wait for this card to change, so the next round cannot click the same button again.
+    await expect(results.getByRole("button", { name: `Remove from shortlist: ${title}` })).toBeVisible();
     await expect(page).toHaveURL(/\/search\?q=care&shortlisted=added/);
     await expect(page.getByRole("status").filter({ hasText: "Saved to the shortlist." })).toBeVisible();
     // Each save lands on the same address; axe once for it is enough (and cheaper on a busy machine).
@@ -120,6 +122,7 @@ test("a holder shortlists three services from search, compares them at 390px wit
     .getByRole("button", { name: /^Save to shortlist: / });
   const walkTitle = ((await walk.first().getAttribute("aria-label")) ?? "").replace(/^Save to shortlist: /, "");
   await walk.first().click();
+  await expect(family.getByRole("button", { name: `Remove from shortlist: ${walkTitle}` })).toBeVisible();
   await expect(family.getByRole("status").filter({ hasText: "Saved to the shortlist." })).toBeVisible();
   await expectAccessible(family);
 
@@ -159,10 +162,10 @@ test.describe("without JavaScript", () => {
     await page.goto("/search?q=care");
     await expectAccessible(page);
     for (let i = 0; i < 4; i++) {
-      await results
-        .getByRole("button", { name: /^Save to shortlist: / })
-        .first()
-        .click();
+      const button = results.getByRole("button", { name: /^Save to shortlist: / }).first();
+      const title = ((await button.getAttribute("aria-label")) ?? "").replace(/^Save to shortlist: /, "");
+      await button.click();
+      await expect(results.getByRole("button", { name: `Remove from shortlist: ${title}` })).toBeVisible();
       await expect(page).toHaveURL(/shortlisted=added/);
       if (i === 0) await expectAccessible(page);
     }
