@@ -14,7 +14,7 @@ export const VISIT_LENGTHS = [30, 45, 60, 90, 120, 180, 240, 360, 480].map((m) =
       ? `${m} minutes`
       : m % 60 === 0
         ? `${m / 60} ${m === 60 ? "hour" : "hours"}`
-        : `${Math.floor(m / 60)} hours ${m % 60} minutes`,
+        : `${Math.floor(m / 60)} ${m < 120 ? "hour" : "hours"} ${m % 60} minutes`,
 }));
 
 const WEEK_COUNTS = Array.from({ length: 12 }, (_, i) => ({

@@ -120,7 +120,7 @@ function WeekCost({ card, hasBudget, priced }: { card: ComparedCard; hasBudget: 
       <strong className="comparison__cost">{formatPence(week.totalPence)}</strong> for the week
       {hasBudget ? (
         <ul className="list comparison__split">
-          <li>Your budget covers {formatPence(week.budgetPence)}</li>
+          <li>{`Your budget covers ${formatPence(week.budgetPence)}`}</li>
           <li>{week.topUpPence > 0 ? `Top-up to pay by card: ${formatPence(week.topUpPence)}` : "No top-up"}</li>
         </ul>
       ) : (
@@ -128,7 +128,7 @@ function WeekCost({ card, hasBudget, priced }: { card: ComparedCard; hasBudget: 
       )}
       {week.bankHolidays.map((b) => (
         <p key={b.localDate} className="hint">
-          Includes {b.name} ({londonDate(b.localDate)}) at the bank holiday rate.
+          {`Includes ${b.name} (${londonDate(b.localDate)}) at the bank holiday rate.`}
         </p>
       ))}
       {week.minimumApplied ? <p className="hint">The minimum charge a visit applies.</p> : null}
@@ -192,6 +192,14 @@ export function ComparisonCards({
                 ) : null}
               </dd>
             </dl>
+          ) : null}
+          {card.available ? (
+            <p className="comparison__ask">
+              {/* The conversations pages (branch conversations-ui) answer this address. */}
+              <Link to={`/messages/new?service=${encodeURIComponent(card.serviceId)}`}>
+                Ask {card.providerName} a question<span className="visually-hidden"> about {card.title}</span>
+              </Link>
+            </p>
           ) : (
             <p className="notice notice--warning comparison__gone">
               <strong>No longer available.</strong> The provider has withdrawn this service.

@@ -62,7 +62,13 @@ export function readComparePattern(url: URL, now = new Date()): CompareForm {
     },
     today,
   );
-  if (!result.ok) return { ok: false, errors: result.errors, values };
+  if (!result.ok) {
+    // The booking form's words, for the field this form calls "Week starting" (it has no weeks field).
+    const errors = result.errors.map((e) =>
+      e.field === "startDate" || e.field === "weeks" ? { field: "startDate", message: weekStartMessage(e.message) } : e,
+    );
+    return { ok: false, errors, values };
+  }
   const { startDate, days, startTime, durationMinutes } = result.pattern;
   return { ok: true, pattern: { weekStart: startDate, days, startTime, durationMinutes }, values };
 }
@@ -93,4 +99,12 @@ export function shortlistControl(
     action: user.id === holderUserId ? "/shortlist" : `/shortlist?for=${encodeURIComponent(holderUserId)}`,
     returnTo: `${url.pathname}${url.search}`,
   };
+}
+
+function weekStartMessage(message: string): string {
+  if (message === "Enter the start date") return "Enter the first day of the week, like 14/12/2026";
+  if (message.startsWith("The last visit must be before")) {
+    return message.replace("The last visit must be", "The week must end").replace(/\. Choose.*$/, "");
+  }
+  return message.replace(/^The start date/, "The first day of the week");
 }

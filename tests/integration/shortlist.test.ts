@@ -268,6 +268,19 @@ describe("over HTTP, from search results", () => {
     expect(savedServiceIds(ctx, holder, holder.userId)).toContain(ids[2]);
   });
 
+  it("a service page offers Remove once saved, and removing comes back to the page", async () => {
+    const client = await signedIn();
+    const path = `/services/${ids[0]}`;
+    expect(await (await client.get(path)).text()).toContain(`Remove from shortlist: Morning calls shortlisted`);
+    const removed = await client.post("/shortlist", { intent: "remove", serviceId: ids[0]!, returnTo: path });
+    expect(removed.headers.get("location")).toBe(`${path}?shortlisted=removed#shortlist-${ids[0]}`);
+    const page = await (await client.get(`${path}?shortlisted=removed`)).text();
+    expect(page).toContain("Removed from the shortlist.");
+    expect(page).toContain(`Save to shortlist: Morning calls shortlisted`);
+    expect(savedServiceIds(ctx, holder, holder.userId)).not.toContain(ids[0]);
+    must(addToShortlist(ctx, holder, holder.userId, ids[0]!));
+  });
+
   it("never returns to another site, and bad input gets a plain message", async () => {
     const client = await signedIn();
     const away = await client.post("/shortlist", { intent: "add", serviceId: ids[2]!, returnTo: "//evil.example/x" });
@@ -287,6 +300,22 @@ describe("over HTTP, from search results", () => {
     expect(answer.status).toBe(400);
     const html = await answer.text();
     expect(html).toContain("You can compare up to 4 services at a time. You chose 5.");
+  });
+
+  it("the comparison's week is checked like a booking's, and a good one is priced on the page", async () => {
+    const client = await signedIn();
+    const base = `/shortlist/compare?service=${ids[1]}&costs=1&days=mon&days=wed&days=fri&startTime=09:00&duration=120`;
+    const bad = await client.get(`${base}&startDate=31/02/2027`);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("The first day of the week must be a real date");
+    const good = await client.get(`${base}&startDate=21/12/2026`);
+    expect(good.status).toBe(200);
+    const html = await good.text();
+    expect(html).toContain("2 hours on Monday, Wednesday and Friday at 9am");
+    expect(html).toContain("£129.50");
+    expect(html).toContain("Your budget covers £100.00");
+    expect(html).toContain("Top-up to pay by card: £29.50");
+    expect(html).toContain("Includes Christmas Day (Friday 25 December 2026) at the bank holiday rate.");
   });
 
   it("signed out, search has no save buttons", async () => {
