@@ -9,7 +9,7 @@ import { ThreadForm } from "../http/conversation-forms.server";
 import { formFailure, formValues, parseFormData } from "../http/forms.server";
 import { actorOf, refusalResponse, requireUser } from "../http/guards.server";
 import { replyInConversation } from "../services/conversations/messages.server";
-import { readThread } from "../services/conversations/reading.server";
+import { readThread, unreadThreadCount } from "../services/conversations/reading.server";
 import {
   agreeToShareContact,
   closeConversation,
@@ -32,7 +32,8 @@ const NOTICES = {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
-  const view = readThread(context.app, actorOf(user), params.conversationId ?? "");
+  const actor = actorOf(user);
+  const view = readThread(context.app, actor, params.conversationId ?? "");
   if ("ok" in view) throw refusalResponse(view.reason);
   const origin = siteOrigin();
   const done = new URL(request.url).searchParams.get("done");
@@ -40,6 +41,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     ...rest,
     council: user.role === "council_admin",
+    // Opening the thread has just marked it read: the header shows the count after that (app/root.tsx).
+    headerUnread: user.role === "council_admin" ? null : unreadThreadCount(context.app, actor),
     closedOn: closedAt ? formatLondon(new Date(closedAt), "dateTime") : null,
     notice: done && Object.hasOwn(NOTICES, done) ? NOTICES[done as keyof typeof NOTICES] : null,
     messages: messages.map((m) => ({
