@@ -103,3 +103,68 @@ test("a holder asks a question, the provider answers, the holder reads the reply
   await expect(mail).toContainText("Joanne Price, Brightside Home Care has written");
   await expectAccessible(page);
 });
+
+test("an enquiry to a personal assistant, shared contact details, a report, and the council's list", async ({
+  page,
+  newPerson,
+}) => {
+  test.slow();
+  const when = `Tuesday and Thursday mornings ${Date.now()}`;
+
+  await signIn(page, "priya@example.org");
+  await expect(page).toHaveURL("/dashboard/budget-holder");
+  await expectAccessible(page);
+  await page.goto("/providers/chris-doyle-pa-services");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Send an enquiry" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Send an enquiry to Chris Doyle PA Services");
+  await expectAccessible(page);
+  await page.getByLabel("When are you looking for support?").fill(when);
+  await page.getByLabel("Your message").fill("I would like help getting ready for the day.");
+  await page.getByRole("button", { name: "Send enquiry" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Enquiry: ${when}`);
+  await expectAccessible(page);
+  await shot(page, "enquiry-sent");
+  await page.getByRole("button", { name: "Agree to share contact details" }).click();
+  await expect(page.getByTestId("contact-sharing")).toContainText("has not agreed yet");
+  await expectAccessible(page);
+
+  // Chris agrees too: each now sees the other's details.
+  const chris = await newPerson();
+  await signIn(chris, "chris@doylepa.example");
+  await expect(chris).toHaveURL("/dashboard/provider");
+  await expectAccessible(chris);
+  await chris.goto("/messages");
+  await expectAccessible(chris);
+  await chris.getByRole("link", { name: `Enquiry: ${when} (unread)` }).click();
+  await expect(chris.getByTestId("contact-sharing")).toContainText("has agreed to share contact details");
+  await expect(chris.getByText("priya@example.org")).toHaveCount(0);
+  await expectAccessible(chris);
+  await chris.getByRole("button", { name: "Agree to share contact details" }).click();
+  await expect(chris.getByTestId("contact-sharing")).toContainText("priya@example.org");
+  await expectAccessible(chris);
+  await shot(chris, "enquiry-contact-shared");
+
+  // Priya reports the conversation; the council finds it on its list and reads it.
+  await page.reload();
+  await expectAccessible(page);
+  await page.getByLabel("Why are you reporting it?").fill("Testing the report button");
+  await page.getByRole("button", { name: "Report to the council" }).click();
+  await expect(page.getByRole("status")).toContainText("reported to the council");
+  await expectAccessible(page);
+
+  const council = await newPerson();
+  await signIn(council, "admin@council.example");
+  await expect(council).toHaveURL("/dashboard/council");
+  await expectAccessible(council);
+  await council.getByRole("link", { name: "Reported conversations" }).click();
+  await expect(council.getByRole("heading", { level: 1 })).toHaveText("Reported conversations");
+  await expectAccessible(council);
+  await shot(council, "council-messages");
+  await council.getByRole("link", { name: `Enquiry: ${when}` }).click();
+  await expect(council.getByText("Testing the report button")).toBeVisible();
+  await expect(council.getByRole("button", { name: "Send reply" })).toHaveCount(0);
+  await expect(council.getByText("priya@example.org")).toHaveCount(0);
+  await expectAccessible(council);
+  await shot(council, "council-thread");
+});
