@@ -27,8 +27,14 @@ const NOTICES = {
   replied: "Your reply has been sent.",
   closed: "The conversation has been closed. Nobody can send more messages in it.",
   shared: "You have agreed to share contact details. They are shown to both of you once the other side agrees too.",
+  bothShared: "You have both agreed to share contact details. They are shown below.",
   reported: "Thank you. The conversation has been reported to the council, who will look at it.",
 } as const;
+
+function noticeFor(done: string | null, sharing: string): string | null {
+  if (done === "shared" && sharing === "shared") return NOTICES.bothShared;
+  return done && Object.hasOwn(NOTICES, done) ? NOTICES[done as keyof typeof NOTICES] : null;
+}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -44,7 +50,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // Opening the thread has just marked it read: the header shows the count after that (app/root.tsx).
     headerUnread: user.role === "council_admin" ? null : unreadThreadCount(context.app, actor),
     closedOn: closedAt ? formatLondon(new Date(closedAt), "dateTime") : null,
-    notice: done && Object.hasOwn(NOTICES, done) ? NOTICES[done as keyof typeof NOTICES] : null,
+    notice: noticeFor(done, view.sharing),
     messages: messages.map((m) => ({
       id: m.id,
       authorLabel: m.authorLabel,

@@ -142,6 +142,7 @@ test("an enquiry to a personal assistant, shared contact details, a report, and 
   await expectAccessible(chris);
   await chris.getByRole("button", { name: "Agree to share contact details" }).click();
   await expect(chris.getByTestId("contact-sharing")).toContainText("priya@example.org");
+  await expect(chris.getByRole("status")).toContainText("You have both agreed to share contact details");
   await expectAccessible(chris);
   await shot(chris, "enquiry-contact-shared");
 
