@@ -6,8 +6,10 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader, type SignedInPerson } from "./components/layout";
@@ -42,8 +44,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
 }
 
+/**
+ * The header's unread count must follow the person around: the root loader runs again whenever the
+ * page changes, not only after a form is sent (it is cheap: the acting-for lookup and one count).
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ defaultShouldRevalidate, currentUrl, nextUrl }) =>
+  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
+
+/** A page that changes the count as it loads (opening a thread) says the new count in `headerUnread`. */
+function useUnreadMessages(fromRoot: number | null | undefined): number | null {
+  const override = useMatches()
+    .map((m) => (m.data as { headerUnread?: unknown } | undefined)?.headerUnread)
+    .filter((n): n is number => typeof n === "number")
+    .pop();
+  return override ?? fromRoot ?? null;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const unreadMessages = useUnreadMessages(data?.person?.unreadMessages);
+  const person = data?.person ? { ...data.person, unreadMessages } : null;
   const nonce = useNonce();
   return (
     <html lang="en-GB">
@@ -57,7 +77,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main-content" className="skip-link">
           Skip to main content
         </a>
-        <SiteHeader person={data?.person ?? null} />
+        <SiteHeader person={person} />
         <div className="width-container">
           <main id="main-content" className="page" tabIndex={-1}>
             {children}

@@ -88,7 +88,7 @@ export function SiteHeader({ person }: { person: SignedInPerson | null }) {
   );
 }
 
-/** "Messages (2)": the number is read out as "2 unread conversations", and left out when there are none. */
+/** "Messages (2)": read out as "Messages (2 unread conversations)"; no number when there are none. */
 function MessagesLink({ unread }: { unread: number }) {
   return (
     <Link to="/messages" className="site-header__link" data-testid="header-messages">
@@ -97,7 +97,7 @@ function MessagesLink({ unread }: { unread: number }) {
         <>
           <span aria-hidden="true"> ({unread})</span>
           <span className="visually-hidden">
-            , {unread} unread {unread === 1 ? "conversation" : "conversations"}
+            {` (${unread} unread ${unread === 1 ? "conversation" : "conversations"})`}
           </span>
         </>
       ) : null}

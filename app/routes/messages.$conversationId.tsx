@@ -9,7 +9,7 @@ import { ThreadForm } from "../http/conversation-forms.server";
 import { formFailure, formValues, parseFormData } from "../http/forms.server";
 import { actorOf, refusalResponse, requireUser } from "../http/guards.server";
 import { replyInConversation } from "../services/conversations/messages.server";
-import { readThread } from "../services/conversations/reading.server";
+import { readThread, unreadThreadCount } from "../services/conversations/reading.server";
 import {
   agreeToShareContact,
   closeConversation,
@@ -27,12 +27,19 @@ const NOTICES = {
   replied: "Your reply has been sent.",
   closed: "The conversation has been closed. Nobody can send more messages in it.",
   shared: "You have agreed to share contact details. They are shown to both of you once the other side agrees too.",
+  bothShared: "You have both agreed to share contact details. They are shown below.",
   reported: "Thank you. The conversation has been reported to the council, who will look at it.",
 } as const;
 
+function noticeFor(done: string | null, sharing: string): string | null {
+  if (done === "shared" && sharing === "shared") return NOTICES.bothShared;
+  return done && Object.hasOwn(NOTICES, done) ? NOTICES[done as keyof typeof NOTICES] : null;
+}
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
-  const view = readThread(context.app, actorOf(user), params.conversationId ?? "");
+  const actor = actorOf(user);
+  const view = readThread(context.app, actor, params.conversationId ?? "");
   if ("ok" in view) throw refusalResponse(view.reason);
   const origin = siteOrigin();
   const done = new URL(request.url).searchParams.get("done");
@@ -40,8 +47,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     ...rest,
     council: user.role === "council_admin",
+    // Opening the thread has just marked it read: the header shows the count after that (app/root.tsx).
+    headerUnread: user.role === "council_admin" ? null : unreadThreadCount(context.app, actor),
     closedOn: closedAt ? formatLondon(new Date(closedAt), "dateTime") : null,
-    notice: done && Object.hasOwn(NOTICES, done) ? NOTICES[done as keyof typeof NOTICES] : null,
+    notice: noticeFor(done, view.sharing),
     messages: messages.map((m) => ({
       id: m.id,
       authorLabel: m.authorLabel,

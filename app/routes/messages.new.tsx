@@ -109,7 +109,7 @@ export default function NewConversationPage() {
         ) : (
           <TextField
             name="subject"
-            label="What is your question about?"
+            label="What is it about?"
             hint="A few words, for example: Visits on Sundays"
             error={errorFor(errors, "subject")}
             defaultValue={values.subject}

@@ -15,7 +15,11 @@ import {
   replyInConversation,
   startConversation,
 } from "../../app/services/conversations/messages.server";
-import { reportConversation } from "../../app/services/conversations/thread-actions.server";
+import {
+  agreeToShareContact,
+  closeConversation,
+  reportConversation,
+} from "../../app/services/conversations/thread-actions.server";
 import { inbox, readThread, reportedThreads, unreadThreadCount } from "../../app/services/conversations/reading.server";
 import { makeHolder } from "../support/booking-fixtures";
 import { makeCouncilAdmin, makeProvider, makeService } from "../support/storefront-fixtures";
@@ -165,5 +169,25 @@ describe("conversations", () => {
     expect(replyInConversation(ctx, busy, first.conversationId, "later", now + 60 * 60 * 1000 + 100)).toEqual({
       ok: true,
     });
+  });
+
+  it("lets only the thread's writers close it or agree to share contact details", () => {
+    const started = ask(holder);
+    if (!started.ok) throw new Error("not started");
+    const id = started.conversationId;
+    for (const refused of [viewer, otherHolder, otherStaff, council]) {
+      expect(agreeToShareContact(ctx, refused, id)).toMatchObject({ ok: false });
+      expect(closeConversation(ctx, refused, id)).toMatchObject({ ok: false });
+    }
+    expect(agreeToShareContact(ctx, viewer, id)).toEqual({ ok: false, reason: "forbidden" });
+    expect(readThread(ctx, holder, id)).toMatchObject({ sharing: "neither", contact: null, closed: false });
+    expect(agreeToShareContact(ctx, sam, id)).toEqual({ ok: true });
+    expect(readThread(ctx, staff, id)).toMatchObject({ sharing: "they_offered", contact: null });
+    expect(agreeToShareContact(ctx, staff, id)).toEqual({ ok: true });
+    expect(readThread(ctx, staff, id)).toMatchObject({ sharing: "shared", contact: { name: "Margaret Ellis" } });
+    expect(closeConversation(ctx, staff, id)).toEqual({ ok: true });
+    expect(closeConversation(ctx, holder, id)).toMatchObject({ ok: false, reason: "invalid", field: "close" });
+    expect(replyInConversation(ctx, holder, id, "After closing")).toMatchObject({ ok: false, reason: "invalid" });
+    expect(readThread(ctx, holder, id)).toMatchObject({ closed: true, canReply: false, canWrite: true });
   });
 });
