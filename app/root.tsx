@@ -14,6 +14,8 @@ import { SiteFooter, SiteHeader, type SignedInPerson } from "./components/layout
 import { useNonce } from "./components/nonce";
 import { ROLE_LABELS } from "./domain/roles";
 import { actingForOf } from "./http/acting-for.server";
+import { actorOf } from "./http/guards.server";
+import { unreadThreadCount } from "./services/conversations/reading.server";
 
 export const SITE_NAME = "Care and Support Marketplace";
 
@@ -30,6 +32,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         role: context.user.role,
         roleLabel: ROLE_LABELS[context.user.role],
         actingFor: acting?.name ?? null,
+        unreadMessages:
+          context.user.role === "council_admin" ? null : unreadThreadCount(context.app, actorOf(context.user)),
       }
     : null;
   return json(

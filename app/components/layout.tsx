@@ -9,6 +9,8 @@ export interface SignedInPerson {
   roleLabel: string;
   /** For a family member: the name of the person they are acting for, when it is clear. */
   actingFor?: string | null;
+  /** Conversations with messages not yet read; null for accounts without an inbox (the council). */
+  unreadMessages?: number | null;
 }
 
 export function SiteHeader({ person }: { person: SignedInPerson | null }) {
@@ -59,6 +61,7 @@ export function SiteHeader({ person }: { person: SignedInPerson | null }) {
               <Link to="/dashboard" className="site-header__link">
                 Your dashboard
               </Link>
+              {person.unreadMessages != null ? <MessagesLink unread={person.unreadMessages} /> : null}
               <Link to="/notifications" className="site-header__link">
                 Notifications
               </Link>
@@ -82,6 +85,23 @@ export function SiteHeader({ person }: { person: SignedInPerson | null }) {
         </nav>
       </div>
     </header>
+  );
+}
+
+/** "Messages (2)": the number is read out as "2 unread conversations", and left out when there are none. */
+function MessagesLink({ unread }: { unread: number }) {
+  return (
+    <Link to="/messages" className="site-header__link" data-testid="header-messages">
+      Messages
+      {unread > 0 ? (
+        <>
+          <span aria-hidden="true"> ({unread})</span>
+          <span className="visually-hidden">
+            , {unread} unread {unread === 1 ? "conversation" : "conversations"}
+          </span>
+        </>
+      ) : null}
+    </Link>
   );
 }
 

@@ -26,7 +26,8 @@ export function ScheduleFields(props: {
   values: Record<string, string | undefined>;
   errors: readonly FieldErrorItem[] | undefined;
   daysLegend: string;
-  weeksLabel: string;
+  /** Without it, no weeks field: one week (the shortlist comparison). */
+  weeksLabel?: string;
   weeksHint?: string;
   weeksDefault?: string;
 }) {
@@ -57,14 +58,16 @@ export function ScheduleFields(props: {
           defaultValue={values.duration}
           error={errorFor(errors, "duration")}
         />
-        <SelectField
-          name="weeks"
-          label={props.weeksLabel}
-          hint={props.weeksHint}
-          options={WEEK_COUNTS}
-          defaultValue={values.weeks ?? props.weeksDefault}
-          error={errorFor(errors, "weeks")}
-        />
+        {props.weeksLabel ? (
+          <SelectField
+            name="weeks"
+            label={props.weeksLabel}
+            hint={props.weeksHint}
+            options={WEEK_COUNTS}
+            defaultValue={values.weeks ?? props.weeksDefault}
+            error={errorFor(errors, "weeks")}
+          />
+        ) : null}
       </div>
     </>
   );

@@ -5,7 +5,9 @@ import { rateCardSentence, type RateUnit } from "../domain/rate-card";
 import { searchHref, type SearchForm } from "../http/search-form";
 import type { SearchHit, TextSegment } from "../../search/query-types";
 import { AdviceLineLink } from "./advice-line";
+import type { ShortlistControl } from "../http/form-types";
 import { CqcBadge, PRICE_ON_REQUEST } from "./listing";
+import { ShortlistButton } from "./shortlist";
 
 const SORT_OPTIONS = [
   { value: "best", label: "Best match" },
@@ -116,7 +118,7 @@ export function NoResults({ form, hasFilters, closest }: NoResultsProps) {
   );
 }
 
-function ResultCard({ hit }: { hit: SearchHit }) {
+function ResultCard({ hit, shortlist }: { hit: SearchHit; shortlist: ShortlistControl | null }) {
   return (
     <li className="result">
       <h2 className="result__title">
@@ -143,15 +145,19 @@ function ResultCard({ hit }: { hit: SearchHit }) {
         <span className="result__quality"> · quality {hit.qualityScore}/100</span>
         {hit.areas.length > 0 ? <span className="result__areas"> · Covers {hit.areas.join(", ")}</span> : null}
       </p>
+      {shortlist ? (
+        <ShortlistButton control={shortlist} serviceId={hit.id} title={hit.title.map((t) => t.text).join("")} />
+      ) : null}
     </li>
   );
 }
 
-export function ResultList({ hits }: { hits: SearchHit[] }) {
+/** `shortlist`: the save buttons, for a budget holder or family acting for one (else none). */
+export function ResultList({ hits, shortlist = null }: { hits: SearchHit[]; shortlist?: ShortlistControl | null }) {
   return (
     <ol className="result-list" aria-label="Search results">
       {hits.map((hit) => (
-        <ResultCard key={hit.id} hit={hit} />
+        <ResultCard key={hit.id} hit={hit} shortlist={shortlist} />
       ))}
     </ol>
   );

@@ -98,3 +98,58 @@ export function messageProblem(body: string): string | null {
   if (trimmed.length > MESSAGE_MAX) return `Message must be ${MESSAGE_MAX} characters or fewer`;
   return null;
 }
+
+export const CLOSED_MESSAGE = "This conversation has been closed. No more messages can be sent.";
+export const WHEN_MAX = 200;
+
+/** Writing needs an open thread as well as the right to write. */
+export function canReply(actor: Actor, thread: ThreadFacts & { closed: boolean }, links: readonly FamilyPermission[]) {
+  return !thread.closed && canWriteThread(actor, thread, links);
+}
+
+/** Contact details are shown only once both sides have agreed to share them. */
+export function contactShared(holderAgreedAt: number | null, providerAgreedAt: number | null): boolean {
+  return holderAgreedAt !== null && providerAgreedAt !== null;
+}
+
+/**
+ * Where sharing contact details stands, seen from one side: nobody has agreed, this side has and waits
+ * for the other, the other side has offered, or both have (and the details show).
+ */
+export type SharingState = "neither" | "waiting_for_them" | "they_offered" | "shared";
+
+export function sharingState(side: Side, holderAgreedAt: number | null, providerAgreedAt: number | null): SharingState {
+  if (contactShared(holderAgreedAt, providerAgreedAt)) return "shared";
+  const mine = side === "holder" ? holderAgreedAt : providerAgreedAt;
+  const theirs = side === "holder" ? providerAgreedAt : holderAgreedAt;
+  if (mine !== null) return "waiting_for_them";
+  return theirs !== null ? "they_offered" : "neither";
+}
+
+/** Personal assistants and micro-providers are contacted with an enquiry before anyone is hired. */
+export function isEnquiryProvider(providerType: string): boolean {
+  return providerType === "personal_assistant" || providerType === "micro_provider";
+}
+
+/**
+ * An enquiry's subject and first message from when support is wanted ("Tuesday and Thursday mornings")
+ * and what the person wrote. The subject is cut to fit, on a word where it can be.
+ */
+export function enquiryOpening(when: string, message: string): { subject: string; body: string } {
+  const w = when.trim().replace(/\s+/g, " ");
+  let subject = `Enquiry: ${w}`;
+  if (subject.length > SUBJECT_MAX) {
+    const cut = subject.slice(0, SUBJECT_MAX - 1);
+    const space = cut.lastIndexOf(" ");
+    subject = `${space > 20 ? cut.slice(0, space) : cut}…`;
+  }
+  return { subject, body: `When I am looking for support: ${w}\n\n${message.trim()}` };
+}
+
+/** What is wrong with the enquiry's "when" answer, if anything. */
+export function whenProblem(when: string): string | null {
+  const trimmed = when.trim();
+  if (!trimmed) return "Say when you are looking for support";
+  if (trimmed.length > WHEN_MAX) return `When you are looking for support must be ${WHEN_MAX} characters or fewer`;
+  return null;
+}

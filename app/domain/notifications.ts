@@ -12,6 +12,7 @@ export const EMAIL_KIND_LABELS = {
   top_up_paid: "A top-up payment is confirmed",
   review_reply: "A provider replies to a review",
   new_quote: "A new quote for a support request",
+  conversation_reported: "A conversation is reported to the council (council admins)",
 } as const;
 
 export type EmailKind = keyof typeof EMAIL_KIND_LABELS;

@@ -65,3 +65,29 @@ export function canRequestSupportFor(actor: Actor, holderUserId: string, links: 
 export function canSeeSupportRequest(actor: Actor, holderUserId: string, links: readonly FamilyPermission[]): boolean {
   return actor.role === "council_admin" || canActFor(actor, holderUserId, "view", links);
 }
+
+/**
+ * Who sees a holder's shortlist and may save to it. It is shared with family by default: those the
+ * holder allowed to see their budget or book for them are helping them choose, so they see the same
+ * shortlist and add to it. Family allowed only to review, and the council, do not see it: choosing
+ * is the holder's own business until they book.
+ */
+export function canSeeShortlist(actor: Actor, holderUserId: string, links: readonly FamilyPermission[]): boolean {
+  if (actor.role !== "budget_holder" && actor.role !== "family_member") return false;
+  return canActFor(actor, holderUserId, "view", links);
+}
+
+/**
+ * Who may take a service off a holder's shortlist: the holder, family allowed to book for them, and
+ * anyone who can see it for what they saved themselves (so a view-only helper can undo their own).
+ */
+export function canRemoveFromShortlist(
+  actor: Actor,
+  holderUserId: string,
+  links: readonly FamilyPermission[],
+  addedByUserId: string | null,
+): boolean {
+  if (!canSeeShortlist(actor, holderUserId, links)) return false;
+  if (actor.role === "budget_holder") return true;
+  return canActFor(actor, holderUserId, "book", links) || addedByUserId === actor.userId;
+}

@@ -27,3 +27,13 @@ export interface CostPreviewData {
   topUpPence: number;
   hasBudget: boolean;
 }
+
+/** The "Save to shortlist" buttons on search results and service pages (app/components/shortlist.tsx). */
+export interface ShortlistControl {
+  /** Service ids already on the shortlist. */
+  saved: readonly string[];
+  /** Where the form posts: "/shortlist", with "?for=" for a family member. */
+  action: string;
+  /** Where to come back to. */
+  returnTo: string;
+}

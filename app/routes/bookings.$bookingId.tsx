@@ -9,6 +9,7 @@ import { formatPence } from "../domain/money";
 import { actorOf, refusalResponse, requireRole } from "../http/guards.server";
 import { cancelBooking } from "../services/bookings/cancellation.server";
 import { getBookingForHolder } from "../services/bookings/reading.server";
+import { peopleIHelp } from "../services/family/acting-for.server";
 import { sendRefund, startTopUp } from "../services/payments.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -37,6 +38,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     declineReason: booking.declineReason,
     visits: visits.map((v) => ({ ...v })),
     reviewable: visits.some((v) => v.status === "delivered"),
+    // The holder, or family allowed to book for them, may ask the provider about this booking.
+    canAsk:
+      user.role === "budget_holder" ||
+      peopleIHelp(context.app, user.id).some((p) => p.holderUserId === booking.holderUserId && p.canBook),
     cancellable: ["awaiting_payment", "requested", "accepted"].includes(booking.status),
     freeToCancel: visits.filter((v) => v.status === "scheduled" && cancelBy(new Date(v.startsAt)).getTime() >= now)
       .length,
@@ -149,6 +154,15 @@ export default function BookingPage() {
               Cancel the remaining visits
             </button>
           </SafeForm>
+        </section>
+      ) : null}
+      {data.canAsk ? (
+        <section aria-labelledby="ask-heading">
+          <h2 id="ask-heading">Questions about this booking</h2>
+          <p>
+            <Link to={`/messages/new?booking=${data.id}`}>Ask {data.providerName} a question</Link>. They answer in your{" "}
+            <Link to="/messages">messages</Link>, and we email you when they do.
+          </p>
         </section>
       ) : null}
       {data.reviewable ? (

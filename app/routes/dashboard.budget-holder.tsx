@@ -25,6 +25,9 @@ export default function BudgetHolderDashboard() {
           <Link to="/bookings">My bookings</Link>: upcoming visits, and cancelling them.
         </li>
         <li>
+          <Link to="/shortlist">My shortlist</Link>: services you and your family saved, compared side by side.
+        </li>
+        <li>
           <Link to="/requests">Support requests</Link>: describe the support you need and ask providers to quote.
         </li>
         <li>

@@ -51,6 +51,9 @@ export default function CouncilDashboard() {
         <Link to="/council/reviews" className="button button--secondary">
           Reported reviews
         </Link>
+        <Link to="/council/messages" className="button button--secondary">
+          Reported conversations
+        </Link>
         <Link to="/council/tips" className="button button--secondary">
           Reported tips
         </Link>

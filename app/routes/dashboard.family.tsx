@@ -83,6 +83,9 @@ export default function FamilyDashboard() {
                         <Link to={`/bookings${q}`}>{p.name}&apos;s bookings</Link>
                       </li>
                       <li>
+                        <Link to={`/shortlist${q}`}>{p.name}&apos;s shortlist</Link>
+                      </li>
+                      <li>
                         <Link to={`/requests${q}`}>{p.name}&apos;s support requests</Link>
                       </li>
                     </ul>

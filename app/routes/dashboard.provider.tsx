@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ACCREDITATION_LABELS, PROVIDER_TYPE_LABELS } from "../domain/provider-types";
 import { actorOf, requireRole } from "../http/guards.server";
+import { unreadThreadCount } from "../services/conversations/reading.server";
 import { providerDashboard } from "../services/dashboards.server";
 import { listRequestsToQuote } from "../services/support-requests/provider-side.server";
 
@@ -16,11 +17,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const unanswered = requests.ok
     ? requests.requests.filter((r) => r.outcome === "open" && !r.declined && r.quote?.status !== "live").length
     : 0;
-  return { provider, unanswered };
+  return { provider, unanswered, unreadMessages: unreadThreadCount(context.app, actorOf(user)) };
 }
 
 export default function ProviderDashboard() {
-  const { provider, unanswered } = useLoaderData<typeof loader>();
+  const { provider, unanswered, unreadMessages } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="caption">{PROVIDER_TYPE_LABELS[provider.type]}</span>
@@ -69,6 +70,10 @@ export default function ProviderDashboard() {
         <Link to="/provider/requests" className="button button--secondary">
           Requests to quote for
           {unanswered > 0 ? ` (${unanswered} waiting for your answer)` : ""}
+        </Link>{" "}
+        <Link to="/messages" className="button button--secondary">
+          Messages and enquiries
+          {unreadMessages > 0 ? ` (${unreadMessages} unread)` : ""}
         </Link>
       </p>
     </>

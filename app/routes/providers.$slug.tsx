@@ -7,6 +7,9 @@ import { ReviewList, ReviewSortLinks, ReviewSummary, QualityLine, signalView } f
 import { ReviewNotice } from "../components/review-notice";
 import { parseReviewSort } from "../domain/reviews";
 import { getPublicProvider } from "../services/catalogue.server";
+import { AskQuestion } from "../components/conversations";
+import { isEnquiryProvider } from "../domain/conversations";
+import { askFor } from "../http/conversation-forms.server";
 import { listingReviews } from "../services/reviews/reading.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -25,6 +28,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     reviews,
     sort,
     viewer: { signedIn: context.user !== null, providerId: context.user?.providerId ?? null },
+    // Personal assistants and micro-providers take enquiries on their own page, before any service.
+    ask: isEnquiryProvider(provider.type) ? askFor(context) : null,
     reviewNotice: url.searchParams.get("reviewNotice"),
   };
 }
@@ -48,6 +53,12 @@ export default function ProviderPage() {
       </p>
       <QualityLine signal={provider.signal} />
       {provider.description ? <p className="prose">{provider.description}</p> : null}
+      <AskQuestion
+        ask={provider.ask}
+        href={`/messages/new?provider=${provider.id}`}
+        providerName={provider.name}
+        providerType={provider.type}
+      />
 
       <h2>Services and prices</h2>
       {provider.services.length === 0 ? (

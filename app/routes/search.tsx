@@ -5,10 +5,12 @@ import { Pagination } from "../components/pagination";
 import { SearchCombobox } from "../components/search-combobox";
 import { ActiveFilters, FilterPanel } from "../components/search-filters";
 import { NoResults, ResultList, ResultsBar } from "../components/search-results";
+import { ShortlistForms, ShortlistNotice } from "../components/shortlist";
 import { useFormFollowsAddress, useLiveSearch } from "../components/use-search-form";
 import { useHydrated } from "../components/use-hydrated";
 import { closestCategories } from "../domain/category-suggestions";
 import { activeFilters, clearFiltersHref, readSearchForm, searchHref, toSearchParams } from "../http/search-form";
+import { SHORTLIST_NOTICE_PARAM, shortlistControl } from "../http/shortlist-form.server";
 import { findLocality, listLocalities } from "../services/localities.server";
 import { searchServices } from "../services/search.server";
 
@@ -21,18 +23,31 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const form = readSearchForm(new URL(request.url));
+  const url = new URL(request.url);
+  const form = readSearchForm(url);
   const locality = form.area ? findLocality(context.app, form.area) : null;
   const { params, maxPriceError } = toSearchParams(form, locality);
   const results = await searchServices(context.app, params);
   // Worked out from the words alone, so a search that finds nothing is counted once, as it is.
   const closest = results.total === 0 ? closestCategories(form.q) : [];
   const localities = listLocalities(context.app);
-  return { form, maxPriceError, results, localities, areaName: locality?.name ?? null, closest };
+  const shortlist = shortlistControl(request, context);
+  const shortlistNotice = url.searchParams.get(SHORTLIST_NOTICE_PARAM);
+  return {
+    form,
+    maxPriceError,
+    results,
+    localities,
+    areaName: locality?.name ?? null,
+    closest,
+    shortlist,
+    shortlistNotice,
+  };
 }
 
 export default function Search() {
-  const { form, maxPriceError, results, localities, areaName, closest } = useLoaderData<typeof loader>();
+  const { form, maxPriceError, results, localities, areaName, closest, shortlist, shortlistNotice } =
+    useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
@@ -43,6 +58,7 @@ export default function Search() {
 
   return (
     <>
+      <ShortlistNotice notice={shortlistNotice} />
       <h1>Search for care and support</h1>
       {results.mode === "fallback" ? (
         <div className="notice notice--warning" role="status">
@@ -98,7 +114,7 @@ export default function Search() {
           {results.total === 0 ? (
             <NoResults form={form} hasFilters={filters.length > 0} closest={closest} />
           ) : (
-            <ResultList hits={results.hits} />
+            <ResultList hits={results.hits} shortlist={shortlist} />
           )}
           <Pagination
             page={results.page}
@@ -107,6 +123,7 @@ export default function Search() {
           />
         </div>
       </Form>
+      {shortlist ? <ShortlistForms control={shortlist} /> : null}
     </>
   );
 }

@@ -12,9 +12,13 @@ import { PROVIDER_TYPE_LABELS, type ProviderTypeKey } from "../domain/provider-t
 import { rateCardSentence } from "../domain/rate-card";
 import { ReviewList, ReviewSortLinks, ReviewSummary, QualityLine, signalView } from "../components/reviews";
 import { ReviewNotice } from "../components/review-notice";
+import { ShortlistButton, ShortlistForms, ShortlistNotice } from "../components/shortlist";
+import { SHORTLIST_NOTICE_PARAM, shortlistControl } from "../http/shortlist-form.server";
 import { parseReviewSort } from "../domain/reviews";
 import { getPublicService } from "../services/catalogue.server";
 import { listingReviews } from "../services/reviews/reading.server";
+import { askFor } from "../http/conversation-forms.server";
+import { AskQuestion } from "../components/conversations";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} from ${data.provider.name} – Care and Support Marketplace` : "Service not found" },
@@ -32,7 +36,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     reviews,
     sort,
     viewer: { signedIn: context.user !== null, providerId: context.user?.providerId ?? null },
+    ask: askFor(context),
     reviewNotice: url.searchParams.get("reviewNotice"),
+    shortlist: shortlistControl(request, context),
+    shortlistNotice: url.searchParams.get(SHORTLIST_NOTICE_PARAM),
   };
 }
 
@@ -43,6 +50,7 @@ export default function ServicePage() {
   return (
     <>
       <ReviewNotice notice={service.reviewNotice} />
+      <ShortlistNotice notice={service.shortlistNotice} />
       <span className="caption">{CATEGORY_LABELS[service.category as ServiceCategory] ?? service.category}</span>
       <h1>{service.title}</h1>
       <p className="lead">
@@ -53,6 +61,12 @@ export default function ServicePage() {
         <CqcBadge rating={provider.cqcRating} inspectedOn={provider.cqcInspectedOn} />
       </p>
       <QualityLine signal={service.signal} />
+      {service.shortlist ? (
+        <>
+          <ShortlistButton control={service.shortlist} serviceId={service.id} title={service.title} />
+          <ShortlistForms control={service.shortlist} />
+        </>
+      ) : null}
 
       <div className="two-thirds-one-third">
         <div>
@@ -119,6 +133,12 @@ export default function ServicePage() {
               <Link to={`/providers/${provider.slug}`}>{provider.name}</Link> to ask for a quote.
             </p>
           )}
+          <AskQuestion
+            ask={service.ask}
+            href={`/messages/new?service=${service.id}`}
+            providerName={provider.name}
+            providerType={provider.type}
+          />
         </aside>
       </div>
     </>

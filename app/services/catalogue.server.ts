@@ -145,6 +145,7 @@ export function getPublicProvider(ctx: AppContext, slug: string) {
     liveServices.map((s) => s.id),
   );
   return {
+    id: provider.id,
     name: provider.name,
     slug: provider.slug,
     type: provider.type,

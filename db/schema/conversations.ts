@@ -8,7 +8,8 @@ import { providers, services } from "./catalogue";
 /**
  * One thread between a budget holder's side (the holder and family acting for them) and one provider's
  * staff. Read state is kept per side: a side has unread messages when the other side wrote after it
- * last opened the thread. A report puts the thread on the council's moderation list.
+ * last opened the thread. A report puts the thread on the council's moderation list. A question may be
+ * about a service, a booking, or just the provider (a personal assistant's or micro-provider's listing).
  */
 export const conversations = sqliteTable(
   "conversations",
@@ -33,8 +34,17 @@ export const conversations = sqliteTable(
     reportedAt: integer("reported_at"),
     reportedByUserId: text("reported_by_user_id").references(() => users.id),
     reportReason: text("report_reason"),
+    /** When either side closed the thread: no more replies after that. */
+    closedAt: integer("closed_at"),
+    closedByUserId: text("closed_by_user_id").references(() => users.id),
+    /** When each side agreed to share contact details; both must agree before either sees the other's. */
+    holderSharesContactAt: integer("holder_shares_contact_at"),
+    providerSharesContactAt: integer("provider_shares_contact_at"),
   },
-  (t) => [index("conversations_holder_idx").on(t.holderUserId), index("conversations_provider_idx").on(t.providerId)],
+  (t) => [
+    index("conversations_holder_idx").on(t.holderUserId, t.lastMessageAt),
+    index("conversations_provider_idx").on(t.providerId, t.lastMessageAt),
+  ],
 );
 
 /** A message, with who wrote it as shown then ("Sam Ellis (son) for Margaret Ellis"). Plain text. */

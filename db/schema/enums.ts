@@ -60,4 +60,5 @@ export const EMAIL_KINDS = [
   "top_up_paid",
   "review_reply",
   "new_quote",
+  "conversation_reported",
 ] as const;

@@ -21,6 +21,7 @@ export * from "./mail";
 export * from "./market";
 export * from "./outbox";
 export * from "./reviews";
+export * from "./shortlists";
 export * from "./support-requests";
 
 export type UserRole = (typeof USER_ROLES)[number];

@@ -17,6 +17,8 @@ import {
   bookings,
   bookingVisits,
   budgetAccounts,
+  conversationMessages,
+  conversations,
   emailOptOuts,
   familyLinks,
   ledgerEntries,
@@ -26,6 +28,7 @@ import {
   serviceAreas,
   services,
   sessions,
+  shortlistItems,
   tips,
   users,
 } from "../../db/schema";
@@ -38,6 +41,7 @@ import { buildDemoEvent } from "../../app/payments/demo-checkout.server";
 import { DEMO_PASSWORD } from "../../app/seed/demo-data";
 import { findPaymentForCheckout } from "../../app/services/payments.server";
 import { seedDemoData } from "../../app/seed/seed.server";
+import { addToShortlist } from "../../app/services/shortlist/shortlist.server";
 import { hideTip } from "../../app/services/tips/moderation.server";
 import {
   buildAuthorizationWorld,
@@ -264,12 +268,21 @@ const providerRow = (key: "providerA" | "pendingProvider") => () =>
 const serviceRow = () => db().select().from(services).where(eq(services.id, ids().service)).get();
 const serviceCount = () => db().select({ n: count() }).from(services).get();
 const optOutsOfA = () => db().select().from(emailOptOuts).where(eq(emailOptOuts.userId, ids().holderA)).all();
+/** Every conversation and message: a refused POST must not add, close, share or report anything. */
+const conversationState = () => ({
+  threads: db().select().from(conversations).all(),
+  messages: db().select({ n: count() }).from(conversationMessages).get(),
+});
+const QUESTION_FORM: Fields = { subject: "Not mine to ask", body: "Someone who may not ask wrote this." };
+const REPLY_FORM: Fields = { intent: "reply", body: "Someone who may not reply wrote this." };
 const tipState = () => ({
   tips: db().select().from(tips).all(),
 });
 const activityCount = () => db().select({ n: count() }).from(activities).get();
 const sessionCount = () => db().select({ n: count() }).from(sessions).get();
 const userCount = () => db().select({ n: count() }).from(users).get();
+const shortlistOfA = () =>
+  db().select().from(shortlistItems).where(eq(shortlistItems.holderUserId, ids().holderA)).all();
 
 function setsCookie(response: Response, name: string): boolean {
   return response.headers.getSetCookie().some((c) => c.startsWith(`${name}=`) && !c.startsWith(`${name}=;`));
@@ -438,6 +451,14 @@ const MATRIX: Record<string, RouteEntry> = {
       }),
     ],
   },
+  // Conversations (#15.1): the council's list of reported threads.
+  "council.messages.tsx": {
+    checks: [
+      get("/council/messages", COUNCIL_ONLY, {
+        hides: { personas: ["holder", "staff"], text: () => "Reported for the matrix" },
+      }),
+    ],
+  },
   "council.providers.tsx": {
     checks: [
       get("/council/providers", COUNCIL_ONLY),
@@ -572,6 +593,63 @@ const MATRIX: Record<string, RouteEntry> = {
   "dev.mail.tsx": { checks: [get("/dev/mail", all(NF))] },
 
   // Everyone signed in chooses their own emails; a bad choice is answered 400 and changes nothing.
+  // Conversations (#15.1, #14.4): only the thread's people read it; family read with a view link and
+  // write only when allowed to book; the council reads a thread only once it is reported, never writes.
+  // Outsiders get 404 (a thread's existence is not theirs to know); view-only family get 403 on writing.
+  "messages.$conversationId.tsx": {
+    checks: [
+      get("/messages/{conversation}", [IN, 200, NF, 200, 200, NF, NF, NF, 200, NF, NF, NF], {
+        hides: { personas: ["holder", "famView", "famBook"], text: () => world.emails.staff },
+      }),
+      // No email address of the other side before both agree to share contact details.
+      get("/messages/{conversation}", [IN, 200, NF, 200, 200, NF, NF, NF, 200, NF, NF, NF], {
+        hides: { personas: ["staff"], text: () => world.emails.holder },
+      }),
+      get("/messages/{reportedConversation}", [IN, 200, NF, 200, 200, NF, NF, NF, 200, NF, NF, 200]),
+      post("/messages/{conversation}", [IN, 400, NF, F, 400, NF, NF, NF, 400, NF, NF, NF], {
+        attempt: REPLY_FORM,
+        allowedForm: {},
+        state: conversationState,
+      }),
+      post("/messages/{reportedConversation}", [IN, 400, NF, F, 400, NF, NF, NF, 400, NF, NF, F], {
+        attempt: { intent: "close" },
+        allowedForm: {},
+        state: conversationState,
+      }),
+    ],
+    csrf: { persona: "holder", path: "/messages/{conversation}", form: REPLY_FORM, state: conversationState },
+  },
+  "messages._index.tsx": {
+    checks: [
+      get("/messages", [IN, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, F], {
+        hides: {
+          personas: ["otherHolder", "famReview", "famNone", "famUnlinked", "otherStaff", "pendingStaff"],
+          text: () => "Matrix question about Sundays",
+        },
+      }),
+    ],
+  },
+  "messages.new.tsx": {
+    checks: [
+      // A holder always asks for themselves (?for= is ignored), so holder B may ask provider A for B.
+      get("/messages/new?service={service}&for={holderA}", [IN, 200, 200, F, 200, F, F, F, F, F, F, F]),
+      get("/messages/new?booking={openBooking}", [IN, 200, F, F, 200, F, F, F, F, F, F, F]),
+      get("/messages/new?provider={providerA}&for={holderA}", [IN, 200, 200, F, 200, F, F, F, F, F, F, F]),
+      get("/messages/new?provider={pendingProvider}&for={holderA}", [IN, NF, NF, NF, NF, NF, NF, NF, F, F, F, F]),
+      post("/messages/new?service={service}&for={holderA}", [IN, 400, 400, F, 400, F, F, F, F, F, F, F], {
+        attempt: QUESTION_FORM,
+        allowedForm: {},
+        state: conversationState,
+      }),
+    ],
+    csrf: {
+      persona: "holder",
+      path: "/messages/new?service={service}",
+      form: QUESTION_FORM,
+      state: conversationState,
+    },
+  },
+
   "notifications.tsx": {
     checks: [
       get("/notifications", [IN, ...SIGNED_IN.map(() => 200)]),
@@ -813,6 +891,28 @@ const MATRIX: Record<string, RouteEntry> = {
     csrf: { persona: "holder", path: "/services/{service}/book", form: BOOK_FORM, state: holderBookings },
   },
 
+  // The shortlist: A's own, shared with family who may view or book for A; not the council's business.
+  "shortlist._index.tsx": {
+    checks: [
+      get("/shortlist?for={holderA}", HOLDER_A_PAGE),
+      // Refused personas try to take A's saved service off; allowed ones send an empty form.
+      post("/shortlist?for={holderA}", [IN, 400, F, 400, 400, F, F, F, F, F, F, F], {
+        attempt: { intent: "remove", serviceId: "{service}", returnTo: "/shortlist" },
+        allowedForm: {},
+        state: shortlistOfA,
+      }),
+    ],
+    csrf: {
+      persona: "holder",
+      path: "/shortlist",
+      form: { intent: "remove", serviceId: "{service}" },
+      state: shortlistOfA,
+    },
+  },
+  "shortlist.compare.tsx": {
+    checks: [get("/shortlist/compare?for={holderA}&service={service}", HOLDER_A_PAGE)],
+  },
+
   "sign-in.tsx": {
     // Signed in, the page's loader sends the empty form's answer on to the dashboard.
     checks: [get("/sign-in", SIGNED_OUT_ONLY), post("/sign-in", SIGNED_OUT_FORM, { attempt: {} })],
@@ -942,6 +1042,13 @@ beforeAll(async () => {
   // the world below writes its own booking and review.
   await seedDemoData(ctx, { reviews: false });
   world = await buildAuthorizationWorld(ctx);
+  const saved = addToShortlist(
+    ctx,
+    { userId: world.ids.holderA, role: "budget_holder", providerId: null },
+    world.ids.holderA,
+    world.ids.service,
+  );
+  expect(saved).toEqual({ ok: true, added: true });
   // Two of holder A's demo tips: one stays up, the council hides the other.
   const ownTips = db().select({ id: tips.id }).from(tips).where(eq(tips.authorUserId, world.ids.holderA)).all();
   const [tip, hiddenTip] = ownTips.map((t) => t.id);

@@ -13,9 +13,9 @@ import { createAccount } from "../../app/services/accounts.server";
 import {
   RATE_LIMIT_MESSAGE,
   replyInConversation,
-  reportConversation,
   startConversation,
 } from "../../app/services/conversations/messages.server";
+import { reportConversation } from "../../app/services/conversations/thread-actions.server";
 import { inbox, readThread, reportedThreads, unreadThreadCount } from "../../app/services/conversations/reading.server";
 import { makeHolder } from "../support/booking-fixtures";
 import { makeCouncilAdmin, makeProvider, makeService } from "../support/storefront-fixtures";
@@ -62,7 +62,7 @@ const mailTo = (conversationId: string) =>
     .from(mailOutbox)
     .where(eq(mailOutbox.kind, "new_message"))
     .all()
-    .filter((m) => m.text.includes(`/conversations/${conversationId}`));
+    .filter((m) => m.text.includes(`/messages/${conversationId}`));
 
 beforeAll(async () => {
   council = await makeCouncilAdmin(ctx);

@@ -27,6 +27,8 @@ import { saveProviderLogo } from "../../app/services/provider-logo.server";
 import { providerAreaIds } from "../../app/services/provider-profile.server";
 import { createReview } from "../../app/services/reviews/writing.server";
 import { publishSupportRequest, saveSupportRequest } from "../../app/services/support-requests/requests.server";
+import { replyInConversation, startConversation } from "../../app/services/conversations/messages.server";
+import { reportConversation } from "../../app/services/conversations/thread-actions.server";
 import { makeService } from "./storefront-fixtures";
 import { WebClient } from "./web-client";
 
@@ -93,6 +95,9 @@ export interface WorldIds {
   /** A's support requests: a draft, and one published and matched to provider A (not to B). */
   draftRequest: string;
   openRequest: string;
+  /** A's question to provider A about the service, and a second one that provider A has reported. */
+  conversation: string;
+  reportedConversation: string;
 }
 
 export interface AuthorizationWorld {
@@ -318,6 +323,28 @@ export async function buildAuthorizationWorld(ctx: AppContext): Promise<Authoriz
   const openRequest = must(saveSupportRequest(ctx, holderA, holderA.userId, requestFor), "open request");
   must(publishSupportRequest(ctx, holderA, openRequest.requestId), "publish request");
 
+  // A asks provider A two questions; provider A answers one and reports the other to the council.
+  const conversation = must(
+    startConversation(ctx, holderA, {
+      holderUserId: holderA.userId,
+      serviceId: service,
+      subject: "Matrix question about Sundays",
+      body: "Do you visit on Sundays?",
+    }),
+    "start conversation",
+  );
+  must(replyInConversation(ctx, staffA, conversation.conversationId, "Yes, we do."), "reply");
+  const reported = must(
+    startConversation(ctx, holderA, {
+      holderUserId: holderA.userId,
+      serviceId: service,
+      subject: "Matrix reported question",
+      body: "A message that provider A reports.",
+    }),
+    "start reported conversation",
+  );
+  must(reportConversation(ctx, staffA, reported.conversationId, "Reported for the matrix"), "report");
+
   return {
     ids: {
       holderA: margaret.id,
@@ -341,6 +368,8 @@ export async function buildAuthorizationWorld(ctx: AppContext): Promise<Authoriz
       pendingService,
       draftRequest: draftRequest.requestId,
       openRequest: openRequest.requestId,
+      conversation: conversation.conversationId,
+      reportedConversation: reported.conversationId,
     },
     emails: {
       holder: margaret.email,

@@ -2,6 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   authorLabel,
   canReadThread,
+  canReply,
+  contactShared,
+  enquiryOpening,
+  isEnquiryProvider,
+  sharingState,
+  SUBJECT_MAX,
+  whenProblem,
   canWriteThread,
   hasUnread,
   HOUR_MS,
@@ -96,5 +103,57 @@ describe("message text", () => {
     expect(hasUnread(null, 0)).toBe(false);
     expect(hasUnread(5, 4)).toBe(true);
     expect(hasUnread(5, 5)).toBe(false);
+  });
+});
+
+describe("closing a conversation", () => {
+  it("stops everyone replying once closed, and keeps the usual rules while open", () => {
+    expect(canReply(holder, { ...thread, closed: false }, [])).toBe(true);
+    expect(canReply(holder, { ...thread, closed: true }, [])).toBe(false);
+    expect(canReply(staff, { ...thread, closed: true }, [])).toBe(false);
+    expect(canReply(family, { ...thread, closed: false }, link(false))).toBe(false);
+    expect(canReply(otherStaff, { ...thread, closed: false }, [])).toBe(false);
+  });
+});
+
+describe("sharing contact details", () => {
+  it("shows them only when both sides have agreed", () => {
+    expect(contactShared(null, null)).toBe(false);
+    expect(contactShared(1, null)).toBe(false);
+    expect(contactShared(null, 1)).toBe(false);
+    expect(contactShared(1, 2)).toBe(true);
+  });
+  it("says where it stands from each side", () => {
+    expect(sharingState("holder", null, null)).toBe("neither");
+    expect(sharingState("holder", 1, null)).toBe("waiting_for_them");
+    expect(sharingState("provider", 1, null)).toBe("they_offered");
+    expect(sharingState("provider", null, 2)).toBe("waiting_for_them");
+    expect(sharingState("holder", null, 2)).toBe("they_offered");
+    expect(sharingState("holder", 1, 2)).toBe("shared");
+    expect(sharingState("provider", 1, 2)).toBe("shared");
+  });
+});
+
+describe("enquiries to personal assistants and micro-providers", () => {
+  it("are for those two kinds of provider only", () => {
+    expect(isEnquiryProvider("personal_assistant")).toBe(true);
+    expect(isEnquiryProvider("micro_provider")).toBe(true);
+    expect(isEnquiryProvider("home_care_agency")).toBe(false);
+  });
+  it("make the subject and first message from when support is wanted", () => {
+    expect(enquiryOpening("  Tuesday and   Thursday mornings ", " Can you help? ")).toEqual({
+      subject: "Enquiry: Tuesday and Thursday mornings",
+      body: "When I am looking for support: Tuesday and Thursday mornings\n\nCan you help?",
+    });
+  });
+  it("cut a long subject to fit", () => {
+    const { subject } = enquiryOpening("Mornings ".repeat(40), "Hello");
+    expect(subject.length).toBeLessThanOrEqual(SUBJECT_MAX);
+    expect(subject.endsWith("Mornings…")).toBe(true);
+  });
+  it("need to say when", () => {
+    expect(whenProblem(" ")).toBe("Say when you are looking for support");
+    expect(whenProblem("x".repeat(201))).toMatch(/200 characters/);
+    expect(whenProblem("Weekday mornings")).toBeNull();
   });
 });

@@ -50,7 +50,7 @@ function bookableService(db: Db, serviceId: string, options: { unpublishedPrices
 }
 
 /** Prices the visits and splits them between budget and top-up, from the ledger as it is now. */
-function quoteWith(
+export function quoteWith(
   db: Db,
   holderUserId: string,
   service: typeof services.$inferSelect,

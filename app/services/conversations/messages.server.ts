@@ -1,7 +1,9 @@
 /**
  * Writing in conversations: a budget holder (or family allowed to book) asks a provider a question from
- * a service page or a booking; the provider's staff answer; either side may report a thread to the
- * council. Each is one transaction; a new message writes its email to the mail outbox in the same one.
+ * a service page, a booking, or the provider's own page (an enquiry to a personal assistant or
+ * micro-provider); the provider's staff answer. Closing, sharing contact details and reporting are in
+ * ./thread-actions.server.ts. Each is one transaction; a new message writes its email to the mail
+ * outbox in the same one.
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
@@ -20,10 +22,10 @@ import {
   authorLabel,
   canReadThread,
   canWriteThread,
+  CLOSED_MESSAGE,
   HOUR_MS,
   messageProblem,
   overRateLimit,
-  REPORT_REASON_MAX,
   SUBJECT_MAX,
   type Side,
 } from "../../domain/conversations";
@@ -36,33 +38,56 @@ import { conversationById, factsOf, linksOf, type ConversationRow } from "./shar
 export const RATE_LIMIT_MESSAGE =
   "You have sent a lot of messages in the last hour. Please wait a while and try again.";
 
-export interface StartInput {
-  holderUserId: string;
+/** What a question is about: one of the holder's bookings, a listed service, or a listed provider. */
+export interface AboutInput {
   serviceId?: string | null;
+  providerId?: string | null;
   bookingId?: string | null;
+}
+
+export interface StartInput extends AboutInput {
+  /** Whose side the thread is on. For a booking it is the booking's holder, so it may be left out. */
+  holderUserId: string | null;
   subject: string;
   body: string;
 }
 
-/** Where a question is asked from: a listed service, or one of the holder's bookings. */
-function subjectOf(
-  tx: Db,
-  input: StartInput,
-): { providerId: string; serviceId: string | null; bookingId: string | null } | null {
+export interface About {
+  holderUserId: string;
+  providerId: string;
+  serviceId: string | null;
+  bookingId: string | null;
+}
+
+/**
+ * Where a question is asked from: one of the holder's bookings, a service of an approved provider, or
+ * an approved provider (a personal assistant's listing). Null when there is no such thing to ask about.
+ */
+export function aboutOf(tx: Db, input: AboutInput, holderUserId: string | null): About | null {
   if (input.bookingId) {
     const b = tx.select().from(bookings).where(eq(bookings.id, input.bookingId)).get();
-    if (!b || b.holderUserId !== input.holderUserId) return null;
-    return { providerId: b.providerId, serviceId: b.serviceId, bookingId: b.id };
+    if (!b || (holderUserId !== null && b.holderUserId !== holderUserId)) return null;
+    return { holderUserId: b.holderUserId, providerId: b.providerId, serviceId: b.serviceId, bookingId: b.id };
   }
-  if (!input.serviceId) return null;
-  const s = tx
-    .select({ id: services.id, providerId: services.providerId, status: providers.accreditationStatus })
-    .from(services)
-    .innerJoin(providers, eq(providers.id, services.providerId))
-    .where(eq(services.id, input.serviceId))
+  if (!holderUserId) return null;
+  if (input.serviceId) {
+    const s = tx
+      .select({ id: services.id, providerId: services.providerId, status: providers.accreditationStatus })
+      .from(services)
+      .innerJoin(providers, eq(providers.id, services.providerId))
+      .where(eq(services.id, input.serviceId))
+      .get();
+    if (!s || s.status !== "approved") return null;
+    return { holderUserId, providerId: s.providerId, serviceId: s.id, bookingId: null };
+  }
+  if (!input.providerId) return null;
+  const p = tx
+    .select({ id: providers.id, status: providers.accreditationStatus })
+    .from(providers)
+    .where(eq(providers.id, input.providerId))
     .get();
-  if (!s || s.status !== "approved") return null;
-  return { providerId: s.providerId, serviceId: s.id, bookingId: null };
+  if (!p || p.status !== "approved") return null;
+  return { holderUserId, providerId: p.id, serviceId: null, bookingId: null };
 }
 
 export function startConversation(
@@ -72,9 +97,9 @@ export function startConversation(
   now = Date.now(),
 ): { ok: true; conversationId: string } | Refusal | FieldRefusal {
   return immediateTransaction(ctx.database, (tx) => {
-    const about = subjectOf(tx, input);
+    const about = aboutOf(tx, input, input.holderUserId);
     if (!about) return NOT_FOUND;
-    const facts = { holderUserId: input.holderUserId, providerId: about.providerId, reported: false };
+    const facts = { holderUserId: about.holderUserId, providerId: about.providerId, reported: false };
     if (actor.role === "provider_staff" || !canWriteThread(actor, facts, linksOf(tx, actor))) return FORBIDDEN;
     const subject = input.subject.trim();
     if (!subject) return invalid("subject", "Enter what your question is about");
@@ -85,7 +110,7 @@ export function startConversation(
     tx.insert(conversations)
       .values({
         id: conversationId,
-        holderUserId: input.holderUserId,
+        holderUserId: about.holderUserId,
         providerId: about.providerId,
         serviceId: about.serviceId,
         bookingId: about.bookingId,
@@ -114,33 +139,10 @@ export function replyInConversation(
     const links = linksOf(tx, actor);
     if (!canReadThread(actor, factsOf(row), links)) return NOT_FOUND;
     if (!canWriteThread(actor, factsOf(row), links)) return FORBIDDEN;
+    if (row.closedAt !== null) return invalid("body", CLOSED_MESSAGE);
     const problem = messageProblem(body) ?? rateProblem(tx, actor.userId, now);
     if (problem) return invalid("body", problem);
     addMessage(tx, actor, row, actor.role === "provider_staff" ? "provider" : "holder", body.trim(), now);
-    return { ok: true } as const;
-  });
-}
-
-/** Either side reports a thread: it goes on the council's moderation list with the reason. */
-export function reportConversation(
-  ctx: AppContext,
-  actor: Actor,
-  conversationId: string,
-  reason: string,
-  now = Date.now(),
-): { ok: true } | Refusal | FieldRefusal {
-  return immediateTransaction(ctx.database, (tx) => {
-    const row = conversationById(tx, conversationId);
-    if (!row) return NOT_FOUND;
-    if (actor.role === "council_admin" || !canReadThread(actor, factsOf(row), linksOf(tx, actor))) return NOT_FOUND;
-    const text = reason.trim();
-    if (!text) return invalid("reason", "Say why you are reporting this conversation");
-    if (text.length > REPORT_REASON_MAX)
-      return invalid("reason", `Reason must be ${REPORT_REASON_MAX} characters or fewer`);
-    tx.update(conversations)
-      .set({ reportedAt: now, reportedByUserId: actor.userId, reportReason: text })
-      .where(eq(conversations.id, conversationId))
-      .run();
     return { ok: true } as const;
   });
 }
@@ -205,7 +207,7 @@ function addMessage(tx: Db, actor: Actor, row: ConversationRow, side: Side, body
     {
       kind: "new_message",
       subject: `New message: ${row.subject}`,
-      text: `${authorLabelText} has written in the conversation "${row.subject}".\n\nRead it and reply: ${siteOrigin()}/conversations/${row.id}`,
+      text: `${authorLabelText} has written in the conversation "${row.subject}".\n\nRead it and reply: ${siteOrigin()}/messages/${row.id}`,
     },
   );
 }

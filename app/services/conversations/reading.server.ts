@@ -1,15 +1,34 @@
 /**
  * Reading conversations: the inbox (holder's side or the provider's staff), one thread (opening it marks
- * it read for the reader's side), the count of unread threads for the page header, and the council's
- * moderation list of reported threads.
+ * it read for the reader's side; contact details only once both sides agreed), the count of unread
+ * threads for the page header, and the council's moderation list of reported threads.
  */
-import { and, asc, desc, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, max, or, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.server";
-import { conversationMessages, conversations, providers, users } from "../../../db/schema";
-import { canReadThread, canWriteThread, hasUnread, sideOf, type Side } from "../../domain/conversations";
+import {
+  budgetHolders,
+  conversationMessages,
+  conversations,
+  familyLinks,
+  providers,
+  services,
+  users,
+} from "../../../db/schema";
+import {
+  canReadThread,
+  canReply,
+  canWriteThread,
+  contactShared,
+  hasUnread,
+  sharingState,
+  sideOf,
+  type SharingState,
+  type Side,
+} from "../../domain/conversations";
 import type { Actor } from "../../domain/permissions";
 import type { AppContext } from "../context.server";
-import { NOT_FOUND, type Refusal } from "../use-case-result";
+import { FORBIDDEN, NOT_FOUND, type Refusal } from "../use-case-result";
+import { aboutOf, type AboutInput } from "./messages.server";
 import { conversationById, factsOf, linksOf } from "./shared.server";
 
 export interface InboxRow {
@@ -18,6 +37,7 @@ export interface InboxRow {
   providerName: string;
   holderName: string;
   lastMessageAt: number;
+  closed: boolean;
   unread: boolean;
 }
 
@@ -55,6 +75,7 @@ export function inbox(ctx: AppContext, actor: Actor): InboxRow[] {
       providerName: providers.name,
       holderName: users.name,
       lastMessageAt: conversations.lastMessageAt,
+      closedAt: conversations.closedAt,
       readAt: side === "holder" ? conversations.holderReadAt : conversations.providerReadAt,
       lastOtherAt: lastOther.at,
     })
@@ -65,13 +86,71 @@ export function inbox(ctx: AppContext, actor: Actor): InboxRow[] {
     .where(inboxFilter(db, actor))
     .orderBy(desc(conversations.lastMessageAt))
     .all();
-  return rows.map(({ readAt, lastOtherAt, ...row }) => ({ ...row, unread: hasUnread(lastOtherAt ?? null, readAt) }));
+  return rows.map(({ readAt, lastOtherAt, closedAt, ...row }) => ({
+    ...row,
+    closed: closedAt !== null,
+    unread: hasUnread(lastOtherAt ?? null, readAt),
+  }));
 }
 
-/** For the header: how many threads have messages this person has not read. */
+/**
+ * For the header on every page: how many threads have messages this person has not read, in one query
+ * on the (holder or provider, last message) index. Writing marks the thread read for the writer's side,
+ * so "the last message came after this side last read it" is the inbox's rule (hasUnread) exactly.
+ */
 export function unreadThreadCount(ctx: AppContext, actor: Actor): number {
-  if (actor.role === "council_admin") return 0;
-  return inbox(ctx, actor).filter((r) => r.unread).length;
+  const db = ctx.database.db;
+  if (actor.role === "provider_staff" && actor.providerId) {
+    return (
+      db
+        .select({ n: count() })
+        .from(conversations)
+        .where(
+          and(
+            eq(conversations.providerId, actor.providerId),
+            gt(conversations.lastMessageAt, conversations.providerReadAt),
+          ),
+        )
+        .get()?.n ?? 0
+    );
+  }
+  if (actor.role === "budget_holder") {
+    return (
+      db
+        .select({ n: count() })
+        .from(conversations)
+        .where(
+          and(
+            eq(conversations.holderUserId, actor.userId),
+            gt(conversations.lastMessageAt, conversations.holderReadAt),
+          ),
+        )
+        .get()?.n ?? 0
+    );
+  }
+  if (actor.role !== "family_member") return 0;
+  return (
+    db
+      .select({ n: count() })
+      .from(familyLinks)
+      .innerJoin(conversations, eq(conversations.holderUserId, familyLinks.holderUserId))
+      .where(
+        and(
+          eq(familyLinks.familyUserId, actor.userId),
+          eq(familyLinks.status, "active"),
+          or(eq(familyLinks.canViewBudget, true), eq(familyLinks.canBook, true)),
+          gt(conversations.lastMessageAt, conversations.holderReadAt),
+        ),
+      )
+      .get()?.n ?? 0
+  );
+}
+
+/** The other side's contact details, shown once both sides have agreed to share them. */
+export interface ContactDetails {
+  name: string;
+  email: string;
+  phone: string | null;
 }
 
 export interface ThreadView {
@@ -83,8 +162,16 @@ export interface ThreadView {
   bookingId: string | null;
   reported: boolean;
   reportReason: string | null;
+  /** Null for readers outside the thread (the council on a report). */
+  side: Side | null;
+  closed: boolean;
+  closedAt: number | null;
   canWrite: boolean;
+  canReply: boolean;
   canReport: boolean;
+  sharing: SharingState;
+  /** The other side's details: null until both sides agree. */
+  contact: ContactDetails | null;
   messages: { id: string; authorLabel: string; side: Side; body: string; createdAt: number }[];
 }
 
@@ -129,9 +216,83 @@ export function readThread(ctx: AppContext, actor: Actor, id: string, now = Date
     bookingId: row.bookingId,
     reported: row.reportedAt !== null,
     reportReason: actor.role === "council_admin" ? row.reportReason : null,
+    side,
+    closed: row.closedAt !== null,
+    closedAt: row.closedAt,
     canWrite: canWriteThread(actor, factsOf(row), links),
+    canReply: canReply(actor, { ...factsOf(row), closed: row.closedAt !== null }, links),
     canReport: side !== null && row.reportedAt === null,
+    sharing: side ? sharingState(side, row.holderSharesContactAt, row.providerSharesContactAt) : "neither",
+    contact:
+      side && contactShared(row.holderSharesContactAt, row.providerSharesContactAt)
+        ? contactOf(db, side === "holder" ? "provider" : "holder", row.holderUserId, row.providerId)
+        : null,
     messages,
+  };
+}
+
+/** A side's contact details: the holder's name, email and phone, or the provider's public contact. */
+function contactOf(db: Db, side: Side, holderUserId: string, providerId: string): ContactDetails | null {
+  if (side === "provider") {
+    const p = db
+      .select({ name: providers.name, email: providers.contactEmail, phone: providers.contactPhone })
+      .from(providers)
+      .where(eq(providers.id, providerId))
+      .get();
+    return p ? { name: p.name, email: p.email, phone: p.phone || null } : null;
+  }
+  const h = db
+    .select({ name: users.name, email: users.email, phone: budgetHolders.phone })
+    .from(users)
+    .leftJoin(budgetHolders, eq(budgetHolders.userId, users.id))
+    .where(eq(users.id, holderUserId))
+    .get();
+  return h ? { name: h.name, email: h.email, phone: h.phone || null } : null;
+}
+
+/** What the new-conversation page says it is about, and whether this person may ask. */
+export interface ConversationTarget {
+  holderUserId: string;
+  providerName: string;
+  providerType: string;
+  serviceTitle: string | null;
+  /** The service or provider page to go back to. */
+  backTo: string;
+}
+
+export function conversationTarget(
+  ctx: AppContext,
+  actor: Actor,
+  about: AboutInput,
+  holderUserId: string | null,
+): { ok: true; target: ConversationTarget } | Refusal {
+  const db = ctx.database.db;
+  const found = aboutOf(db, about, holderUserId);
+  if (!found) return NOT_FOUND;
+  const facts = { holderUserId: found.holderUserId, providerId: found.providerId, reported: false };
+  if (actor.role === "provider_staff" || !canWriteThread(actor, facts, linksOf(db, actor))) return FORBIDDEN;
+  const p = db
+    .select({ name: providers.name, type: providers.type, slug: providers.slug })
+    .from(providers)
+    .where(eq(providers.id, found.providerId))
+    .get();
+  const s = found.serviceId
+    ? db.select({ title: services.title }).from(services).where(eq(services.id, found.serviceId)).get()
+    : undefined;
+  const backTo = found.bookingId
+    ? `/bookings/${found.bookingId}`
+    : found.serviceId
+      ? `/services/${found.serviceId}`
+      : `/providers/${p?.slug ?? ""}`;
+  return {
+    ok: true,
+    target: {
+      holderUserId: found.holderUserId,
+      providerName: p?.name ?? "",
+      providerType: p?.type ?? "",
+      serviceTitle: s?.title ?? null,
+      backTo,
+    },
   };
 }
 
