@@ -62,16 +62,17 @@ export interface TipDetails {
   areaId: string | null;
 }
 
-function lengthProblem(text: string, min: number, max: number, what: string): string | null {
+/** `what` is what to enter ("a title"); `name` what the length messages call it ("The title"). */
+function lengthProblem(text: string, min: number, max: number, what: string, name = capitalise(what)): string | null {
   const length = [...text].length;
   if (length === 0) return `Enter ${what}`;
-  if (length < min) return `${capitalise(what)} must be ${min} characters or more`;
-  if (length > max) return `${capitalise(what)} must be ${max} characters or fewer`;
+  if (length < min) return `${name} must be ${min} characters or more`;
+  if (length > max) return `${name} must be ${max} characters or fewer`;
   return null;
 }
 
 function capitalise(text: string): string {
-  const bare = text.replace(/^(the|a|your) /, "");
+  const bare = text.replace(/^(the|a) /, "");
   return bare.charAt(0).toUpperCase() + bare.slice(1);
 }
 
@@ -101,7 +102,7 @@ export function replyProblem(body: string): string | null {
   return lengthProblem(body.trim(), TIP_REPLY_MIN, TIP_REPLY_MAX, "your reply");
 }
 
-/** A report's or a hiding reason's text: null when fine, else the message. */
+/** A report's or a hiding reason's text: null when fine, else the message. `what` says what to enter. */
 export function reasonProblem(reason: string, what = "a reason"): string | null {
-  return lengthProblem(reason.trim(), REASON_MIN, REASON_MAX, what);
+  return lengthProblem(reason.trim(), REASON_MIN, REASON_MAX, what, "The reason");
 }

@@ -57,6 +57,12 @@ export default function CouncilDashboard() {
         <Link to="/council/messages" className="button button--secondary">
           Reported conversations
         </Link>
+        <Link to="/council/tips" className="button button--secondary">
+          Reported tips
+        </Link>
+        <Link to="/activities/new" className="button button--secondary">
+          List a council activity
+        </Link>
       </div>
       <h2>Market figures</h2>
       <ul className="list">

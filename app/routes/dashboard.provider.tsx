@@ -67,6 +67,12 @@ export default function ProviderDashboard() {
             <Link to={`/providers/${provider.slug}`}>Your public page</Link>: what people see.
           </li>
         ) : null}
+        {provider.accreditationStatus === "approved" && provider.type === "community_activity" ? (
+          <li>
+            <Link to="/activities/new">Your local activities</Link>: clubs, groups and classes, with day, time, place
+            and cost.
+          </li>
+        ) : null}
       </ul>
       <p>
         <Link to="/provider/bookings" className="button">

@@ -105,7 +105,7 @@ export default function TipsPage() {
         />
         <div className="form-group">
           <button type="submit" className="button button--secondary">
-            Search
+            Find tips
           </button>
         </div>
       </Form>

@@ -12,6 +12,8 @@ import type { MeilisearchConnection } from "../../search/connection.server";
 import { connectForRebuild, rebuildIndex } from "../../search/reindex.server";
 import { SERVICES_INDEX_UID } from "../../search/settings";
 import { applyIndexSettings } from "../../search/settings.server";
+import { recordDocumentVersion } from "../../search/document-version.server";
+import { allTipIds, syncTips, TIP_DOCUMENT_VERSION, TIPS_INDEX_UID, tipsIndexSettings } from "../../search/tips.server";
 
 const BAR_WIDTH = 30;
 /** Without a terminal, print a plain line at most this often (and at the end). */
@@ -49,6 +51,8 @@ export interface SearchRebuildOptions {
   meili?: { host: string; apiKey: string };
   /** Default: the live services index. Tests pass their own. */
   indexUid?: string;
+  /** The tips index to rebuild too: the live one by default, none when only `indexUid` is given. */
+  tipsIndexUid?: string;
   /** Lines for people (default console.log); the progress bar goes to stdout only when this is default. */
   log?: (line: string) => void;
 }
@@ -82,6 +86,17 @@ export async function rebuildSearchIndexFromDatabase(
     });
     bar?.finish();
     log(`Indexed ${indexed.toLocaleString("en-GB")} services in ${(ms / 1000).toFixed(1)} s.`);
+    const tipsUid = options.tipsIndexUid ?? (options.indexUid ? null : TIPS_INDEX_UID);
+    if (tipsUid) {
+      // Tips are few: empty the index (it may hold tips of another database) and send them all again.
+      await applyIndexSettings(client, tipsUid, tipsIndexSettings);
+      const emptied = await client.index(tipsUid).deleteAllDocuments().waitTask({ timeout: 120_000 });
+      if (emptied.status !== "succeeded") throw new Error(`Could not empty ${tipsUid}: ${emptied.error?.message}`);
+      const tipIds = allTipIds(options.db);
+      await syncTips({ db: options.db, client, indexUid: tipsUid, labels: SEARCH_DOCUMENT_LABELS, tipIds });
+      await recordDocumentVersion(client, tipsUid, TIP_DOCUMENT_VERSION);
+      log(`Indexed the tips (${tipIds.length.toLocaleString("en-GB")} in the database).`);
+    }
     return { indexed, ms, host: meili.host };
   } finally {
     bar?.finish();

@@ -15,6 +15,7 @@ import { hideTip, markTipHelpful, reportedTips, reportTip } from "../../app/serv
 import { postTip, replyToTip } from "../../app/services/tips/posting.server";
 import { ownTips, searchTips, tipPage } from "../../app/services/tips/reading.server";
 import { searchOutbox, tips } from "../../db/schema";
+import { rebuildSearchIndexFromDatabase } from "../../scripts/lib/search-index";
 import { createSearchClient } from "../../search/client.server";
 import { createOutboxIndexer, type OutboxIndexer } from "../../search/indexer.server";
 import { findFreePort } from "../../search/meili-process.server";
@@ -150,6 +151,26 @@ describe("tips search", () => {
     ctx.database.db.update(searchOutbox).set({ nextAttemptAt: 0 }).run();
     await indexer().drainUntilEmpty(10_000);
     expect(await indexedIds("gym")).toEqual([tipId]);
+  });
+
+  it("is rebuilt from the database by npm run reindex / restore: stale and hidden tips go", async () => {
+    const kept = mustPost(holder);
+    const hidden = mustPost(family, agency);
+    await client
+      .index(tipsUid)
+      .addDocuments([{ id: "from-another-database", title: "Stale gym tip" }])
+      .waitTask({ timeout: 60_000 });
+    expect(hideTip(ctx, admin, { tipId: hidden }, "Hidden before the rebuild").ok).toBe(true);
+    await applyIndexSettings(client, servicesUid);
+    await rebuildSearchIndexFromDatabase({
+      db: ctx.database.db,
+      meili,
+      indexUid: servicesUid,
+      tipsIndexUid: tipsUid,
+      log: () => {},
+    });
+    const all = await client.index(tipsUid).getDocuments({ limit: 100, fields: ["id"] });
+    expect(all.results.map((d) => String(d.id))).toEqual([kept]);
   });
 
   it("answers from SQLite with LIKE when Meilisearch cannot be reached", async () => {
