@@ -336,7 +336,7 @@ function privateDetails(p: DemoIndependent, index: number) {
     homeAddress: `${10 + index} Demo Terrace, Wigan`,
     homePostcode: `WN${index + 1} 9ZZ`,
     dateOfBirth: `19${70 + index}-04-1${index % 9}`,
-    privatePhone: `07700 900${String(100 + index)}`,
+    privatePhone: `07700 900${String(200 + index)}`,
     privateEmail: p.email,
   };
 }
