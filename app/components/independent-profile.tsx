@@ -109,8 +109,9 @@ export function EnquiryPrompt(props: {
         <p>Budget holders and the family members who help them can send an enquiry from here.</p>
       ) : (
         <p>
-          <Link to={`/sign-in?redirectTo=${encodeURIComponent(to)}`}>Sign in to send an enquiry</Link> to{" "}
-          {props.providerName}. Their phone number and address are never shown: you write through the marketplace.
+          To write to {props.providerName},{" "}
+          <Link to={`/sign-in?redirectTo=${encodeURIComponent(to)}`}>sign in to send an enquiry</Link>. Their phone
+          number and address are never shown: you write through the marketplace.
         </p>
       )}
     </section>
