@@ -12,10 +12,15 @@ import { checkbox, checkboxList } from "./forms.server";
 const text = (max: number, label: string) =>
   z.string().trim().max(max, `${label} must be ${max} characters or fewer`).default("");
 
-/** A whole number in a box: blank is null. */
+/** A whole number in a box: blank, or a box the form does not show (a PA has no workers), is null. */
 const optionalWholeNumber = (label: string, max: number) =>
   z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? Number(v.trim()) : v),
+    (v) =>
+      v === undefined || (typeof v === "string" && v.trim() === "")
+        ? null
+        : typeof v === "string"
+          ? Number(v.trim())
+          : v,
     z
       .number({ error: `Enter ${label} as a whole number, like 5` })
       .int(`Enter ${label} as a whole number, like 5`)
@@ -27,7 +32,12 @@ const optionalWholeNumber = (label: string, max: number) =>
 /** A date typed as 14/3/2026: blank is null. */
 const optionalDate = (message: string) =>
   z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? normaliseDateInput(v) : v),
+    (v) =>
+      v === undefined || (typeof v === "string" && v.trim() === "")
+        ? null
+        : typeof v === "string"
+          ? normaliseDateInput(v)
+          : v,
     z
       .string()
       .refine((d) => isValidLocalDate(d), message)

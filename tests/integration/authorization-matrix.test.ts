@@ -10,7 +10,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { count, eq, inArray } from "drizzle-orm";
+import { count, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   activities,
@@ -24,6 +24,8 @@ import {
   ledgerEntries,
   payments,
   providers,
+  independentProfiles,
+  providerChecks,
   reviews,
   serviceAreas,
   services,
@@ -265,6 +267,25 @@ const familyLinksOfA = () => db().select().from(familyLinks).where(eq(familyLink
 const budgetOfA = () => db().select().from(budgetAccounts).where(eq(budgetAccounts.holderUserId, ids().holderA)).get();
 const providerRow = (key: "providerA" | "pendingProvider") => () =>
   db().select().from(providers).where(eq(providers.id, ids()[key])).get();
+/** Personal assistants (#14): every independent profile and check, and the check the council may verify. */
+const independentState = () => ({
+  profiles: db().select().from(independentProfiles).all(),
+  checks: db().select().from(providerChecks).all(),
+});
+const waitingCheck = () =>
+  db()
+    .select()
+    .from(providerChecks)
+    .where(eq(providerChecks.id, (world.ids as unknown as Record<string, string>).waitingCheck ?? ""))
+    .get();
+const CHECK_FORM: Fields = {
+  kind: "dbs",
+  name: "",
+  certificateDate: "2025-01-01",
+  dbsCertificateNumber: "123456789012",
+  insuranceExpiresOn: "",
+};
+const PA_PROFILE_FORM: Fields = { firstName: "Taken", surname: "Over", skills: "dementia" };
 const serviceRow = () => db().select().from(services).where(eq(services.id, ids().service)).get();
 const serviceCount = () => db().select({ n: count() }).from(services).get();
 const optOutsOfA = () => db().select().from(emailOptOuts).where(eq(emailOptOuts.userId, ids().holderA)).all();
@@ -588,6 +609,46 @@ const MATRIX: Record<string, RouteEntry> = {
   },
 
   "how-we-rank.tsx": { checks: [get("/how-we-rank", all(200))] },
+  "employing-a-pa.tsx": { checks: [get("/employing-a-pa", all(200))] },
+  // Provider A is a home care agency: its staff may open the pages and are told they are not for them (400 on post).
+  "provider.independent.tsx": {
+    checks: [
+      get("/provider/independent", STAFF_ONLY),
+      post("/provider/independent", [IN, F, F, F, F, F, F, F, 400, 400, 400, F], {
+        attempt: PA_PROFILE_FORM,
+        allowedForm: {},
+        state: independentState,
+      }),
+    ],
+    csrf: { persona: "staff", path: "/provider/independent", form: PA_PROFILE_FORM, state: independentState },
+  },
+  "provider.checks.tsx": {
+    checks: [
+      get("/provider/checks", STAFF_ONLY),
+      post("/provider/checks", [IN, F, F, F, F, F, F, F, 400, 400, 400, F], {
+        attempt: CHECK_FORM,
+        allowedForm: {},
+        state: independentState,
+      }),
+    ],
+    csrf: { persona: "staff", path: "/provider/checks", form: CHECK_FORM, state: independentState },
+  },
+  "council.checks.tsx": {
+    checks: [
+      get("/council/checks", COUNCIL_ONLY),
+      post("/council/checks", COUNCIL_FORM, {
+        attempt: { checkId: "{waitingCheck}", verifiedOn: "2026-03-01" },
+        allowedForm: {},
+        state: waitingCheck,
+      }),
+    ],
+    csrf: {
+      persona: "council",
+      path: "/council/checks",
+      form: { checkId: "{waitingCheck}", verifiedOn: "2026-03-01" },
+      state: waitingCheck,
+    },
+  },
 
   // Only with the embedded SMTP server (no SMTP_URL); this suite's app has none, as in production.
   "dev.mail.tsx": { checks: [get("/dev/mail", all(NF))] },
@@ -1062,6 +1123,14 @@ beforeAll(async () => {
   );
   if (!hidden.ok) throw new Error("could not hide the tip");
   Object.assign(world.ids, { tip, hiddenTip });
+  // A check a personal assistant declared and the council has not verified (demo data, issue #14).
+  const waiting = db()
+    .select({ id: providerChecks.id })
+    .from(providerChecks)
+    .where(isNull(providerChecks.verifiedOn))
+    .get();
+  if (!waiting) throw new Error("the demo data has no check waiting for the council");
+  Object.assign(world.ids, { waitingCheck: waiting.id });
   web = await startWebServer(ctx);
   clients = await signInPersonas(web.baseUrl, world.emails);
   // One of A's top-ups is paid first, so that posting to its checkout again is a harmless allowed POST.
