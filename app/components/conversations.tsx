@@ -106,6 +106,7 @@ export function AskQuestion(props: {
       {props.ask === "ask" ? (
         <Link to={props.href} className="button button--secondary">
           {label}
+          <span className="visually-hidden"> to {props.providerName}</span>
         </Link>
       ) : (
         <p>
