@@ -6,6 +6,7 @@
 import type { Filter, Meilisearch, MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { ServiceDocument } from "./documents.server";
 import { hitFromDocument } from "./hits";
+import { STOP_WORDS } from "./stop-words";
 import {
   MATCH_END,
   MATCH_START,
@@ -14,6 +15,8 @@ import {
   type SearchParams,
   type SearchResults,
 } from "./query-types";
+
+const STOP_WORD_SET = new Set(STOP_WORDS);
 
 const FACETS = [
   "category",
@@ -102,6 +105,18 @@ function sortFor(params: SearchParams): string[] | undefined {
 }
 
 /**
+ * The question without its stop words. Meilisearch ignores them too, except when it drops words from the
+ * end of a long question that nothing matches whole: it can end up with "I" alone and match any service
+ * whose description says "I" ("I want to appeal a decision about my care" found a personal assistant).
+ * A question of stop words only is kept as it is.
+ */
+export function withoutStopWords(q: string): string {
+  const words = q.split(/\s+/).filter(Boolean);
+  const kept = words.filter((w) => !STOP_WORD_SET.has(w.toLowerCase()));
+  return kept.length > 0 ? kept.join(" ") : q;
+}
+
+/**
  * How the page's queries are asked (issue #17; each measured with tests/bench/search-variants.ts):
  * - estimatedTotals: offset/limit paging, so Meilisearch estimates the number of matches instead of
  *   counting every one up to maxTotalHits (page/hitsPerPage paging counts exhaustively);
@@ -143,7 +158,7 @@ const SHOWN_ATTRIBUTES = [
 export function searchQueries(indexUid: string, params: SearchParams, tuning: QueryTuning = QUERY_TUNING) {
   const groups = filterGroups(params);
   const activeFacets = FACETS.filter((f) => groups[f].length > 0);
-  const base = { indexUid, q: params.q };
+  const base = { indexUid, q: withoutStopWords(params.q) };
   const paging = tuning.estimatedTotals
     ? { limit: params.pageSize, offset: (params.page - 1) * params.pageSize }
     : { hitsPerPage: params.pageSize, page: params.page };
