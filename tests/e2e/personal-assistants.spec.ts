@@ -2,8 +2,8 @@
  * Personal assistants (issue #14) in Chromium with axe: a holder with a direct payment filters PAs by
  * skill and weekend availability and opens a listing; the employer help page; an ISF holder is told
  * before filling anything in why they cannot book a PA; the council's checks page; a PA's own pages.
- * Phone-width screenshots go to /tmp/shots-pa. (The enquiry / reply half of the journey arrives with
- * the conversations pages.)
+ * Phone-width screenshots go to /tmp/shots-pa. The holder then sends an enquiry, the PA answers, and
+ * both agree to share contact details (the conversations pages, issue #14.4).
  */
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signIn, test } from "./fixtures";
@@ -23,8 +23,9 @@ async function resultTitles(page: Page): Promise<string[]> {
   return page.getByRole("list", { name: "Search results" }).getByRole("heading", { level: 2 }).allInnerTexts();
 }
 
-test("a holder with a direct payment filters personal assistants by skill and weekends, then opens one", async ({
+test("a holder with a direct payment filters personal assistants by skill and weekends, enquires, and both share contact details", async ({
   page,
+  newPerson,
 }) => {
   await signIn(page, "margaret@example.org");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -66,6 +67,49 @@ test("a holder with a direct payment filters personal assistants by skill and we
   );
   await expectAccessible(page);
   await shot(page, "pa-listing");
+
+  // The enquiry: Aisha answers it, and contact details are shown only once both have agreed.
+  const listingUrl = page.url();
+  const when = `Tuesday and Thursday mornings ${Date.now()}`;
+  await page.getByRole("link", { name: "Send an enquiry to Aisha K." }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Send an enquiry to Aisha K.");
+  await expectAccessible(page);
+  await page.getByLabel("When are you looking for support?").fill(when);
+  await page.getByLabel("Your message").fill("I would like help with cooking and getting ready for the day.");
+  await page.getByRole("button", { name: "Send enquiry" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Enquiry: ${when}`);
+  await expect(page.getByText("hello@aisha-khan.example")).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Agree to share contact details" }).click();
+  await expect(page.getByTestId("contact-sharing")).toContainText("has not agreed yet");
+  await expectAccessible(page);
+  const threadUrl = page.url();
+
+  const aisha = await newPerson({ viewport: { width: 390, height: 844 } });
+  await signIn(aisha, "aisha@pa.example");
+  await expect(aisha).toHaveURL("/dashboard/provider");
+  await expectAccessible(aisha);
+  await aisha.goto("/messages");
+  await expectAccessible(aisha);
+  await aisha.getByRole("link", { name: `Enquiry: ${when} (unread)` }).click();
+  await expect(aisha.getByText("margaret@example.org")).toHaveCount(0);
+  await expectAccessible(aisha);
+  await aisha.getByLabel("Reply to Margaret Ellis").fill("Yes, I am free on Tuesday and Thursday mornings.");
+  await aisha.getByRole("button", { name: "Send reply" }).click();
+  await expect(aisha.getByRole("status")).toContainText("Your reply has been sent");
+  await expectAccessible(aisha);
+  await aisha.getByRole("button", { name: "Agree to share contact details" }).click();
+  await expect(aisha.getByTestId("contact-sharing")).toContainText("margaret@example.org");
+  await expectAccessible(aisha);
+  await shot(aisha, "pa-enquiry-shared");
+
+  await page.goto(threadUrl);
+  await expect(page.getByText("Yes, I am free on Tuesday and Thursday mornings.")).toBeVisible();
+  await expect(page.getByTestId("contact-sharing")).toContainText("hello@aisha-khan.example");
+  await expectAccessible(page);
+  await shot(page, "holder-sees-pa-contact");
+  await page.goto(listingUrl);
+  await expectAccessible(page);
 
   await page.getByRole("link", { name: /Employing a personal assistant/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Employing a personal assistant");
