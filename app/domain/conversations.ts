@@ -46,15 +46,21 @@ export function canWriteThread(actor: Actor, thread: ThreadFacts, links: readonl
   return side === "holder" && canActFor(actor, thread.holderUserId, "book", links);
 }
 
-/** "Sam Ellis (son) for Margaret Ellis"; the holder and staff are just named ("Kim Lee, Brightcare"). */
+/**
+ * "Sam Ellis (son) for Margaret Ellis"; the holder and staff are just named ("Kim Lee, Brightcare"). A
+ * personal assistant is one person listed by first name and initial: their full name stays private, so
+ * they write as their listing ("Aisha K.").
+ */
 export function authorLabel(author: {
   name: string;
   relationship?: string | null;
   holderName?: string | null;
   providerName?: string | null;
+  providerIsOnePerson?: boolean;
 }): string {
   if (author.holderName && author.relationship)
     return `${author.name} (${author.relationship}) for ${author.holderName}`;
+  if (author.providerName && author.providerIsOnePerson) return author.providerName;
   if (author.providerName) return `${author.name}, ${author.providerName}`;
   return author.name;
 }

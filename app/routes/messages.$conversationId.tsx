@@ -103,7 +103,7 @@ export default function ConversationPage() {
       <span className="caption">{data.council ? "Reported conversation" : "Messages"}</span>
       <h1>{data.subject}</h1>
       <p className="lead">
-        Between {data.holderName} and {data.providerName}.
+        Between {data.holderName} and {data.providerName.replace(/\.$/, "")}.
       </p>
       {data.council ? (
         <div className="notice notice--warning">

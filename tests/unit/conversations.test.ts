@@ -65,6 +65,9 @@ describe("author labels", () => {
     expect(authorLabel({ name: "Kim Lee", providerName: "Brightcare" })).toBe("Kim Lee, Brightcare");
     expect(authorLabel({ name: "Margaret Ellis" })).toBe("Margaret Ellis");
   });
+  it("names a personal assistant only as listed, never by their private full name", () => {
+    expect(authorLabel({ name: "Aisha Khan", providerName: "Aisha K.", providerIsOnePerson: true })).toBe("Aisha K.");
+  });
 });
 
 describe("rate limit", () => {

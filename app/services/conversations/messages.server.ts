@@ -161,8 +161,12 @@ function labelFor(tx: Db, actor: Actor, row: ConversationRow): string {
   const me = tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).get();
   const name = me?.name ?? "Someone";
   if (actor.role === "provider_staff") {
-    const p = tx.select({ name: providers.name }).from(providers).where(eq(providers.id, row.providerId)).get();
-    return authorLabel({ name, providerName: p?.name });
+    const p = tx
+      .select({ name: providers.name, type: providers.type })
+      .from(providers)
+      .where(eq(providers.id, row.providerId))
+      .get();
+    return authorLabel({ name, providerName: p?.name, providerIsOnePerson: p?.type === "personal_assistant" });
   }
   if (actor.role !== "family_member") return authorLabel({ name });
   const link = tx
