@@ -6,7 +6,7 @@ import {
   formatActivityCost,
   formatActivityWhen,
   JOINING_OPTIONS,
-  type JoinWay,
+  type ActivityView,
 } from "../domain/activities";
 import { DAYS_OF_WEEK } from "../domain/catalogue";
 import type { FieldErrorItem } from "../http/form-types";
@@ -14,24 +14,7 @@ import { AdviceLineLink } from "./advice-line";
 import { errorFor, Radios, SelectField, SubmitButton, TextArea, TextField } from "./forms";
 import { ConfirmNotPersonal } from "./tips";
 
-export interface ActivityCardData {
-  id: string;
-  title: string;
-  description: string;
-  day: string;
-  startTime: string;
-  endTime: string;
-  areaName: string;
-  place: string;
-  costPence: number;
-  accessibility: string;
-  link: string | null;
-  organiser: string;
-  providerId: string | null;
-  join: JoinWay;
-}
-
-function HowToJoin({ activity }: { activity: ActivityCardData }) {
+function HowToJoin({ activity }: { activity: ActivityView }) {
   const { join } = activity;
   if (join.kind === "book") {
     return (
@@ -57,7 +40,7 @@ function HowToJoin({ activity }: { activity: ActivityCardData }) {
   );
 }
 
-export function ActivityCard({ activity }: { activity: ActivityCardData }) {
+export function ActivityCard({ activity }: { activity: ActivityView }) {
   return (
     <li className="result" data-testid="activity">
       <h2 className="result__title">{activity.title}</h2>

@@ -45,6 +45,24 @@ export function formatActivityWhen(day: string, startTime: string, endTime: stri
 
 export type JoinWay = { kind: "book"; serviceId: string } | { kind: "turn_up" } | { kind: "contact" };
 
+/** An activity as listed: what a card shows and how to join. */
+export interface ActivityView {
+  id: string;
+  title: string;
+  description: string;
+  day: string;
+  startTime: string;
+  endTime: string;
+  areaName: string;
+  place: string;
+  costPence: number;
+  accessibility: string;
+  link: string | null;
+  organiser: string;
+  providerId: string | null;
+  join: JoinWay;
+}
+
 /** Booking only for a priced activity backed by a service that can be booked; else how to go. */
 export function joinWay(activity: { costPence: Pence; joining: Joining; bookableServiceId: string | null }): JoinWay {
   if (activity.costPence > 0 && activity.bookableServiceId)

@@ -13,8 +13,8 @@ import {
   mayListActivities,
   validateActivity,
   type ActivityField,
+  type ActivityView,
   type ActivityInput,
-  type JoinWay,
 } from "../../domain/activities";
 import type { Actor } from "../../domain/permissions";
 import type { AppContext } from "../context.server";
@@ -119,23 +119,6 @@ export interface ActivityFilters {
   day: string | null;
   /** Most a session may cost, in pence (0: free only); null: any cost. */
   maxCostPence: number | null;
-}
-
-export interface ActivityView {
-  id: string;
-  title: string;
-  description: string;
-  day: string;
-  startTime: string;
-  endTime: string;
-  areaName: string;
-  place: string;
-  costPence: number;
-  accessibility: string;
-  link: string | null;
-  organiser: string;
-  providerId: string | null;
-  join: JoinWay;
 }
 
 /** Listed activities (the council's, and approved providers'), by day then start time. */
