@@ -20,7 +20,8 @@ const REMOVE_FORM = "shortlist-remove";
 /**
  * The two forms the save and remove buttons submit. They sit outside any other form (search results
  * are inside the search form, and forms cannot nest): each button names its form and sends its
- * service id, so this works without JavaScript. Render once a page, after the buttons' form.
+ * service id, so this works without JavaScript. Render once a page, before the buttons, so that a
+ * button clicked while a long page is still arriving already has its form.
  */
 export function ShortlistForms({ control }: { control: ShortlistControl }) {
   return (

@@ -62,6 +62,8 @@ export default function Search() {
   return (
     <>
       <ShortlistNotice notice={shortlistNotice} />
+      {/* Before the results: without JavaScript, a button clicked while the page is still arriving has its form. */}
+      {shortlist ? <ShortlistForms control={shortlist} /> : null}
       <h1>Search for care and support</h1>
       {results.mode === "fallback" ? (
         <div className="notice notice--warning" role="status">
@@ -126,7 +128,6 @@ export default function Search() {
           />
         </div>
       </Form>
-      {shortlist ? <ShortlistForms control={shortlist} /> : null}
     </>
   );
 }

@@ -71,8 +71,8 @@ export default function ServicePage() {
       <QualityLine signal={service.signal} />
       {service.shortlist ? (
         <>
-          <ShortlistButton control={service.shortlist} serviceId={service.id} title={service.title} />
           <ShortlistForms control={service.shortlist} />
+          <ShortlistButton control={service.shortlist} serviceId={service.id} title={service.title} />
         </>
       ) : null}
       {isIndependentType(provider.type) ? (
