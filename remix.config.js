@@ -10,6 +10,9 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // Off: with lazy discovery, a suggestion fetch to a route not yet discovered, racing the search's
+    // own navigation, showed "Page not found" (remix-run/remix#10263). Every route is in the first page's
+    // manifest instead: a few kilobytes.
+    v3_lazyRouteDiscovery: false,
   },
 };

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, signIn, test, uniqueEmail } from "./fixtures";
+import { expect, expectAccessible, followLink, signIn, test, uniqueEmail } from "./fixtures";
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -27,7 +27,7 @@ test.describe("without JavaScript", () => {
     const family = await newPerson();
     await family.goto(new URL(link).pathname);
     await expectAccessible(family);
-    await family.getByRole("link", { name: "Create a family member account" }).click();
+    await followLink(family.getByRole("link", { name: "Create a family member account" }));
     await expectAccessible(family);
     await family.getByLabel("Full name").fill("Alex Friend");
     await family.getByLabel("Email address").fill(familyEmail);

@@ -3,7 +3,14 @@
  * and the fixture fails any test that visited a page it did not check.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type BrowserContextOptions, type Page } from "@playwright/test";
+import {
+  expect,
+  test as base,
+  type Browser,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password-2026";
 
@@ -18,25 +25,47 @@ const pagesWithoutJavaScript = new WeakSet<Page>();
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+/**
+ * Legacy mode runs axe in the page itself. The default mode finishes every run in a new blank page,
+ * which cost about as much as the checks (0.5–1 s a page here); it exists for cross-origin frames,
+ * and these pages have none.
+ */
+function axeFor(page: Page) {
+  return new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true);
+}
+
+/** One scratch page per browser (a worker's), reused for every page without JavaScript. */
+const scratchPages = new WeakMap<Browser, Promise<Page>>();
+
+function scratchPageOf(browser: Browser): Promise<Page> {
+  let scratch = scratchPages.get(browser);
+  if (!scratch) {
+    scratch = browser.newContext({ javaScriptEnabled: true }).then((context) => context.newPage());
+    scratchPages.set(browser, scratch);
+  }
+  return scratch;
+}
+
 async function runAxe(page: Page) {
-  if (!pagesWithoutJavaScript.has(page)) return new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  if (!pagesWithoutJavaScript.has(page)) return axeFor(page).analyze();
   // axe is a script, and this page runs none. Check a copy of its document, without its scripts, in a
   // scratch page that only runs axe; the stylesheets load from the app as usual.
   const url = page.url();
   const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "");
   const browser = page.context().browser();
   if (!browser) throw new Error("expectAccessible needs the page's browser to check a page without JavaScript");
-  const scratch = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() });
+  const copy = await scratchPageOf(browser);
+  const viewport = page.viewportSize();
+  if (viewport) await copy.setViewportSize(viewport);
+  const isThePage = (u: URL) => u.href === url;
+  await copy.route(isThePage, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+  );
   try {
-    const copy = await scratch.newPage();
-    await copy.route(
-      (u) => u.href === url,
-      (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
-    );
     await copy.goto(url);
-    return await new AxeBuilder({ page: copy }).withTags(AXE_TAGS).analyze();
+    return await axeFor(copy).analyze();
   } finally {
-    await scratch.close();
+    await copy.unroute(isThePage);
   }
 }
 
@@ -99,6 +128,19 @@ export const test = base.extend<{
 });
 
 export { expect };
+
+/**
+ * Clicks a link and waits until the page is at its address. A client-side navigation has not always
+ * begun when click() returns, and a check made then would be of the page being left.
+ */
+export async function followLink(link: Locator): Promise<void> {
+  const href = await link.getAttribute("href");
+  if (!href) throw new Error("followLink needs a link with an href");
+  const page = link.page();
+  const target = new URL(href, page.url());
+  await link.click();
+  await expect(page).toHaveURL((url) => url.pathname === target.pathname && url.search === target.search);
+}
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/sign-in");

@@ -6,7 +6,7 @@
  * both agree to share contact details (the conversations pages, issue #14.4).
  */
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signIn, test } from "./fixtures";
+import { expect, expectAccessible, followLink, signIn, signOut, test } from "./fixtures";
 
 const SHOTS = "/tmp/shots-pa";
 
@@ -128,7 +128,7 @@ test("the public sees a sign-in prompt and an expired check on a PA listing", as
     await expect(page.getByRole("link", { name: "Piotr, personal assistant" })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Piotr, personal assistant" }).click();
+  await followLink(page.getByRole("link", { name: "Piotr, personal assistant" }));
   await expectAccessible(page);
   await page.getByRole("link", { name: "Piotr N." }).first().click();
   await expect(page.getByText("Public liability insurance: expired on 30 September 2026")).toBeVisible();
@@ -147,7 +147,7 @@ test("a holder with an ISF is told why before filling anything in", async ({ pag
     await expect(page.getByRole("link", { name: "Tom, personal assistant" })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Tom, personal assistant" }).click();
+  await followLink(page.getByRole("link", { name: "Tom, personal assistant" }));
   await expectAccessible(page);
   await page.goto(`${new URL(page.url()).pathname}/book`);
   await expect(page.getByTestId("booking-barrier")).toContainText("Your budget is an individual service fund.");
@@ -176,8 +176,7 @@ test("the council's checks page and a PA's own pages", async ({ page }) => {
   await expectAccessible(page);
   // The whole list is very long at phone width: the first screen shows the error summary and a check.
   await shot(page, "council-checks", false);
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expectAccessible(page);
+  await signOut(page);
 
   await signIn(page, "grace@pa.example");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

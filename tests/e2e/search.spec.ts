@@ -16,6 +16,8 @@ async function resultTitles(page: Page): Promise<string[]> {
 
 async function searchFlow(page: Page, javaScript: boolean) {
   await openSearch(page, "/search");
+  // With JavaScript, typing searches by itself once the page is hydrated (the box becomes a combobox).
+  if (javaScript) await expect(page.getByRole("combobox", { name: "What support are you looking for?" })).toBeVisible();
   await page.getByLabel("What support are you looking for?").fill("care");
   if (!javaScript) await page.getByRole("button", { name: "Search", exact: true }).last().click();
   await expect(page.getByRole("status").filter({ hasText: "for “care”" })).toBeVisible();
@@ -123,6 +125,8 @@ test("autocomplete suggests categories and services as you type, and works with 
   const box = page.getByRole("combobox", { name: "What support are you looking for?" });
   await box.fill("");
   await box.pressSequentially("hois");
+  // Typing also updates the results (a moment later): let that land, so the page checked is the one seen.
+  await expect(page).toHaveURL(/[?&]q=hois/);
   const list = page.getByRole("listbox", { name: "Suggestions" });
   await expect(list.getByRole("option", { name: /^Hoist and sling supply/ })).toBeVisible();
   await expect(list.getByRole("option", { name: /^Equipment/ })).toBeVisible();

@@ -5,7 +5,7 @@
  * shortlist and adds to it, and she sees who added what. Every page is checked with axe.
  */
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, test, signIn, uniqueEmail } from "./fixtures";
+import { expect, expectAccessible, followLink, signIn, test, uniqueEmail } from "./fixtures";
 
 const PHONE = { width: 390, height: 844 };
 test.use({ viewport: PHONE });
@@ -95,7 +95,7 @@ test("a holder shortlists three services from search, compares them at 390px wit
   const family = await newPerson({ viewport: PHONE });
   await family.goto(new URL(link).pathname);
   await expectAccessible(family);
-  await family.getByRole("link", { name: "Create a family member account" }).click();
+  await followLink(family.getByRole("link", { name: "Create a family member account" }));
   await expectAccessible(family);
   await family.getByLabel("Full name").fill("Rob Ellis");
   await family.getByLabel("Email address").fill(familyEmail);

@@ -8,7 +8,7 @@
  * budget. Her name is one no provider page may show before she chooses.
  */
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signIn, test, uniqueEmail } from "./fixtures";
+import { expect, expectAccessible, followLink, signIn, test, uniqueEmail } from "./fixtures";
 
 /** The London date `days` from now as yyyy-mm-dd, which a date picker's `fill` takes. */
 function londonIsoDate(days: number): string {
@@ -94,7 +94,7 @@ async function quote(provider: Page, staffEmail: string, reference: string, serv
   await signIn(provider, staffEmail);
   await expect(provider).toHaveURL("/dashboard/provider");
   await expectAccessible(provider);
-  await provider.getByRole("link", { name: "Requests to quote for" }).click();
+  await followLink(provider.getByRole("link", { name: "Requests to quote for" }));
   await expectAccessible(provider);
   await provider.getByRole("link", { name: new RegExp(`^${reference}:`) }).click();
   await expect(provider.getByRole("heading", { level: 1 })).toContainText(reference);
@@ -153,7 +153,7 @@ for (const keyboard of [false, true]) {
     await expect(warning).toContainText("phone number");
     await expect(warning).toContainText(holderName.split(" ")[1]!);
     await expectAccessible(family);
-    await family.getByRole("link", { name: "Change the draft" }).click();
+    await followLink(family.getByRole("link", { name: "Change the draft" }));
     await expectAccessible(family);
     await family.getByLabel("What matters to you").fill("Mum loves cards and a chat, and someone patient and calm.");
     await family.getByRole("button", { name: "Save draft and check it" }).click();
@@ -183,7 +183,7 @@ for (const keyboard of [false, true]) {
     await phone.context().addCookies(holderCookies);
     await phone.goto("/requests");
     await expectAccessible(phone);
-    await phone.getByRole("link", { name: "Respite and short breaks in Wigan" }).click();
+    await followLink(phone.getByRole("link", { name: "Respite and short breaks in Wigan" }));
     await expectAccessible(phone);
     await phone.getByRole("link", { name: "quality", exact: true }).click();
     await expect(phone.getByText("quality", { exact: true })).toHaveAttribute("aria-current", "true");
