@@ -23,8 +23,9 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          // One Meilisearch for the whole run (or MEILI_HOST); tests use their own index uids.
-          globalSetup: ["tests/support/meili-global-setup.ts"],
+          // One Meilisearch for the whole run (or MEILI_HOST); tests use their own index uids. And a folder
+          // for the demo data, seeded once a run and copied into each suite's database.
+          globalSetup: ["tests/support/meili-global-setup.ts", "tests/support/demo-template-global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Child processes (Meilisearch, native sqlite) behave better in forks than threads.

@@ -42,7 +42,7 @@ import { addLocalDays } from "../../app/domain/schedule";
 import { buildDemoEvent } from "../../app/payments/demo-checkout.server";
 import { DEMO_PASSWORD } from "../../app/seed/demo-data";
 import { findPaymentForCheckout } from "../../app/services/payments.server";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { withDemoData } from "../support/demo-data-template";
 import { addToShortlist } from "../../app/services/shortlist/shortlist.server";
 import { hideTip } from "../../app/services/tips/moderation.server";
 import {
@@ -1101,7 +1101,7 @@ const hasAction = (file: string) =>
 beforeAll(async () => {
   // The demo accounts, providers and budgets; not the generated reviews (10 s), which no cell needs:
   // the world below writes its own booking and review.
-  await seedDemoData(ctx, { reviews: false });
+  await withDemoData(ctx, { reviews: false });
   world = await buildAuthorizationWorld(ctx);
   const saved = addToShortlist(
     ctx,

@@ -21,7 +21,7 @@ import { listBudgetHolders } from "../../app/services/budgets/budget-accounts.se
 import { ledgerOf } from "../../app/services/budgets/ledger.server";
 import { createAppContext, type AppContext } from "../../app/services/context.server";
 import { DEMO_BUDGET_HOLDERS } from "../../app/seed/demo-data";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { withDemoData } from "../support/demo-data-template";
 import {
   backupDatabase,
   BackupRefusedError,
@@ -47,7 +47,7 @@ let holders: Actor[] = [];
 let serviceId = "";
 
 beforeAll(async () => {
-  await seedDemoData(ctx);
+  await withDemoData(ctx);
   const council = await makeCouncilAdmin(ctx);
   const staff = await makeProvider(ctx, { name: "Backup Test Home Care", approvedBy: council });
   serviceId = makeService(ctx, staff, { days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] });

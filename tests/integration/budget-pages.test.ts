@@ -15,7 +15,7 @@ import { appendLedger } from "../../app/services/budgets/ledger.server";
 import { getBudgetAccount } from "../../app/services/budgets/shared.server";
 import { DEMO_PASSWORD } from "../../app/seed/demo-data";
 import { hashPassword } from "../../app/services/passwords.server";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { withDemoData } from "../support/demo-data-template";
 import { tempAppContext } from "../support/temp-app-context";
 import { startWebServer, WebClient } from "../support/web-client";
 
@@ -35,7 +35,7 @@ function userId(email: string): string {
 }
 
 beforeAll(async () => {
-  await seedDemoData(ctx);
+  await withDemoData(ctx);
   margaretId = userId("margaret@example.org");
   danielId = userId("daniel@example.org");
   priyaId = userId("priya@example.org");

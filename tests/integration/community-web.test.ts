@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../app/domain/permissions";
 import { DEMO_PASSWORD } from "../../app/seed/demo-data";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { withDemoData } from "../support/demo-data-template";
 import { activityFormContext, listActivities, withdrawActivity } from "../../app/services/activities/activities.server";
 import { activities, users } from "../../db/schema";
 import { tempAppContext } from "../support/temp-app-context";
@@ -32,7 +32,7 @@ const SCRIPT = `<script>window.pwned=1</script>`;
 const IMG = `<img src=x onerror="window.pwned=1">`;
 
 beforeAll(async () => {
-  await seedDemoData(ctx, { reviews: false, supportRequests: false, topUps: false, searches: false });
+  await withDemoData(ctx, { reviews: false, supportRequests: false, topUps: false, searches: false });
   web = await startWebServer(ctx);
 }, 120_000);
 

@@ -19,7 +19,7 @@ import {
 } from "../../db/schema";
 import { CLOSED_MESSAGE } from "../../app/domain/conversations";
 import { DEMO_PASSWORD } from "../../app/seed/demo-data";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { withDemoData } from "../support/demo-data-template";
 import { siteOrigin } from "../../app/services/mail/outbox.server";
 import { tempAppContext } from "../support/temp-app-context";
 import { startWebServer, WebClient } from "../support/web-client";
@@ -44,7 +44,7 @@ async function signedInAs(email: string): Promise<WebClient> {
 }
 
 beforeAll(async () => {
-  await seedDemoData(ctx, { reviews: false });
+  await withDemoData(ctx, { reviews: false });
   web = await startWebServer(ctx);
   const brightside = db().select().from(providers).where(eq(providers.name, "Brightside Home Care")).get();
   if (!brightside) throw new Error("no Brightside in the demo data");

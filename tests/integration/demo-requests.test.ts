@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookings, providers, users } from "../../db/schema";
 import { supportRequests } from "../../db/schema/support-requests";
 import type { Actor } from "../../app/domain/permissions";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { withDemoData } from "../support/demo-data-template";
 import { londonDateOf } from "../../app/domain/london-time";
 import { unmetDemand } from "../../app/services/market/demand.server";
 import { getSupportRequestForHolder } from "../../app/services/support-requests/holder-side.server";
@@ -22,7 +22,7 @@ afterAll(() => ctx.cleanup());
 let margaret: Actor;
 
 beforeAll(async () => {
-  await seedDemoData(ctx, { reviews: false });
+  await withDemoData(ctx, { reviews: false });
   const row = ctx.database.db.select().from(users).where(eq(users.email, "margaret@example.org")).get();
   margaret = { userId: row!.id, role: "budget_holder", providerId: null };
 });

@@ -39,6 +39,7 @@ import { loadBookingForm, makeHolder } from "../support/booking-fixtures";
 import { checkBookingRecords, checkMoney } from "../support/ledger-checks";
 import { openReadOnlyDatabase } from "../support/read-only-database";
 import { leftoverProcesses, startApp, type RunningApp } from "../support/start-app";
+import { demoDatabaseFile } from "../support/demo-data-template";
 import {
   makeCouncilAdmin,
   makeFlatRateService,
@@ -171,7 +172,10 @@ describe("Meilisearch stops during a load run", () => {
     // An empty database: the app creates the demo data and indexes it before it listens.
     // The anonymous page cache would answer a repeated search for up to 5 s from before the outage;
     // this test is about the SQLite fallback, so every page is asked of the app (the cache: page-cache.test).
-    const app = await startApp({ env: { MEILI_HOST: meili.host, MEILI_MASTER_KEY: masterKey, PAGE_CACHE_MS: "0" } });
+    const app = await startApp({
+      env: { MEILI_HOST: meili.host, MEILI_MASTER_KEY: masterKey, PAGE_CACHE_MS: "0" },
+      database: await demoDatabaseFile(),
+    });
     cleanups.push(() => app.stop());
     const databasePath = join(app.dataDir, "marketplace.sqlite");
     const database = openReadOnlyDatabase(databasePath);

@@ -1,14 +1,14 @@
 /** Logo uploads over HTTP: only real images under 1 MB, stored and served only for public providers. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../app/seed/demo-data";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { withDemoData } from "../support/demo-data-template";
 import { tempAppContext } from "../support/temp-app-context";
 import { postMultipart, startWebServer, WebClient } from "../support/web-client";
 
 const ctx = tempAppContext();
 let web: Awaited<ReturnType<typeof startWebServer>>;
 beforeAll(async () => {
-  await seedDemoData(ctx);
+  await withDemoData(ctx);
   web = await startWebServer(ctx);
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@
  * the server stops; the council's demand page shows the figures.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -39,6 +39,7 @@ import { emptyParams, type SearchParams } from "../../search/query-types";
 import { applyIndexSettings } from "../../search/settings.server";
 import { makeHolder } from "../support/booking-fixtures";
 import { startApp } from "../support/start-app";
+import { demoDatabaseFile } from "../support/demo-data-template";
 import { makeCouncilAdmin, makeProvider, makeService } from "../support/storefront-fixtures";
 import { tempAppContext } from "../support/temp-app-context";
 import { startWebServer, WebClient } from "../support/web-client";
@@ -294,6 +295,7 @@ describe("the server", () => {
     const dir = mkdtempSync(join(tmpdir(), "care-demand-"));
     const databasePath = join(dir, "marketplace.sqlite");
     // A flush timer of an hour: only stopping can write the count.
+    copyFileSync(await demoDatabaseFile(), databasePath);
     const app = await startApp({ env: { DATABASE_PATH: databasePath, SEARCH_COUNTS_FLUSH_MS: "3600000" } });
     const countOf = () => {
       const db = new Database(databasePath, { readonly: true });

@@ -12,7 +12,7 @@ import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budgetHolders, providers, services, users } from "../../db/schema";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { withDemoData } from "../support/demo-data-template";
 import { listedServiceIds } from "../../app/services/openreferral/reading.server";
 import { createOpenReferralValidator } from "../../scripts/lib/openreferral-validator";
 import { readTableDefs } from "../../scripts/lib/openreferral-datapackage";
@@ -67,7 +67,7 @@ function typed(resource: Resource, row: Row): Record<string, unknown> {
 }
 
 beforeAll(async () => {
-  await seedDemoData(ctx);
+  await withDemoData(ctx);
   const { db } = ctx.database;
   const holders = db.select({ userId: budgetHolders.userId }).from(budgetHolders).all();
   holders.forEach((h, i) => {

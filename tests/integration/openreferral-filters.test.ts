@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { providers, serviceAreas, services, type ServiceRow } from "../../db/schema";
 import { serviceAtLocationId, termOf, taxonomyOf } from "../../app/domain/openreferral";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { withDemoData } from "../support/demo-data-template";
 import { openReferralIds as ids } from "../../app/services/openreferral/ids.server";
 import { createOpenReferralValidator, type Endpoint } from "../../scripts/lib/openreferral-validator";
 import { tempAppContext } from "../support/temp-app-context";
@@ -59,7 +59,7 @@ function areaCount(serviceIds: string[]): number {
 }
 
 beforeAll(async () => {
-  await seedDemoData(ctx);
+  await withDemoData(ctx);
   web = await startWebServer(ctx);
 }, 300_000);
 

@@ -12,7 +12,7 @@ import { TAXONOMIES } from "../../app/domain/openreferral";
 import { createAppContext, searchConnection, type AppContext } from "../../app/services/context.server";
 import { getService, listedServiceIds } from "../../app/services/openreferral/reading.server";
 import { SEARCH_DOCUMENT_LABELS } from "../../app/services/search-labels";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { withDemoData } from "../support/demo-data-template";
 import { rebuildIndex } from "../../search/reindex.server";
 import { applyIndexSettings } from "../../search/settings.server";
 import { createOpenReferralValidator, type Endpoint } from "../../scripts/lib/openreferral-validator";
@@ -46,7 +46,7 @@ async function expectValid(endpoint: Endpoint, path: string) {
 }
 
 beforeAll(async () => {
-  await seedDemoData(ctx, { providers: 50, servicesPerProvider: 50, reviewsPerProvider: 0 });
+  await withDemoData(ctx, { providers: 50, servicesPerProvider: 50, reviewsPerProvider: 0 });
   const { db } = ctx.database;
   const holders = db.select({ userId: budgetHolders.userId }).from(budgetHolders).all();
   holders.forEach((h, i) => {

@@ -12,7 +12,7 @@ import type { Actor } from "../../app/domain/permissions";
 import { londonDateOf } from "../../app/domain/london-time";
 import { addLocalDays } from "../../app/domain/schedule";
 import { DEMO_PASSWORD } from "../../app/seed/demo-data";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { withDemoData } from "../support/demo-data-template";
 import { createBooking, quoteBooking } from "../../app/services/bookings/create.server";
 import { searchConnection } from "../../app/services/context.server";
 import { declareCheck, verifyCheck } from "../../app/services/independent/checks.server";
@@ -67,7 +67,7 @@ async function signedInAs(email: string): Promise<WebClient> {
 }
 
 beforeAll(async () => {
-  await seedDemoData(ctx, { reviews: false, supportRequests: false, topUps: false, searches: false });
+  await withDemoData(ctx, { reviews: false, supportRequests: false, topUps: false, searches: false });
   const council = db().select().from(users).where(eq(users.email, "admin@council.example")).get()!;
   admin = { userId: council.id, role: "council_admin", providerId: null };
   await applyIndexSettings(ctx.search!.client, indexUid);

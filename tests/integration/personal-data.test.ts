@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { budgetHolders, familyLinks, providers, services, users } from "../../db/schema";
 import { searchConnection } from "../../app/services/context.server";
 import { SEARCH_DOCUMENT_LABELS } from "../../app/services/search-labels";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { withDemoData } from "../support/demo-data-template";
 import { buildServiceDocuments } from "../../search/documents.server";
 import { rebuildIndex } from "../../search/reindex.server";
 import { applyIndexSettings } from "../../search/settings.server";
@@ -25,7 +25,7 @@ let web: Awaited<ReturnType<typeof startWebServer>>;
 let secrets: string[] = [];
 
 beforeAll(async () => {
-  await seedDemoData(ctx);
+  await withDemoData(ctx);
   const { db } = ctx.database;
   // Give every budget holder a phone number, so there is something to leak.
   const holders = db.select({ userId: budgetHolders.userId }).from(budgetHolders).all();

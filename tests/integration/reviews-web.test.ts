@@ -6,7 +6,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookings, bookingVisits, reviews } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../app/seed/demo-data";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { withDemoData } from "../support/demo-data-template";
 import { tempAppContext } from "../support/temp-app-context";
 import { startWebServer, WebClient } from "../support/web-client";
 
@@ -15,7 +15,7 @@ let web: Awaited<ReturnType<typeof startWebServer>>;
 let bookingId: string;
 
 beforeAll(async () => {
-  await seedDemoData(ctx);
+  await withDemoData(ctx);
   web = await startWebServer(ctx);
   // A demo booking with a delivered visit: one that its own holder could review.
   const row = ctx.database.db

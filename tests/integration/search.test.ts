@@ -8,7 +8,7 @@ import { services } from "../../db/schema";
 import { searchConnection } from "../../app/services/context.server";
 import { SEARCH_DOCUMENT_LABELS } from "../../app/services/search-labels";
 import { searchServices } from "../../app/services/search.server";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { withDemoData } from "../support/demo-data-template";
 import { buildServiceDocuments } from "../../search/documents.server";
 import { emptyParams, type SearchParams } from "../../search/query-types";
 import { searchWithSqlite } from "../../search/fallback.server";
@@ -22,7 +22,7 @@ ctx.search = searchConnection({ ...meili, indexUid });
 
 beforeAll(async () => {
   // The demo catalogue plus 40 generated providers, so filters have something to narrow.
-  await seedDemoData(ctx, { providers: 40, servicesPerProvider: 5 });
+  await withDemoData(ctx, { providers: 40, servicesPerProvider: 5 });
   await applyIndexSettings(ctx.search!.client, indexUid);
   const ids = ctx.database.db
     .select({ id: services.id })

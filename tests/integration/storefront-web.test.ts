@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { providers, services } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../app/seed/demo-data";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { withDemoData } from "../support/demo-data-template";
 import { serviceFormFields } from "../support/storefront-fixtures";
 import { tempAppContext } from "../support/temp-app-context";
 import { startWebServer, WebClient } from "../support/web-client";
@@ -16,7 +16,7 @@ const ctx = tempAppContext();
 let web: Awaited<ReturnType<typeof startWebServer>>;
 
 beforeAll(async () => {
-  await seedDemoData(ctx);
+  await withDemoData(ctx);
   web = await startWebServer(ctx);
 });
 afterAll(async () => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DASHBOARD_PATHS } from "../../app/domain/roles";
-import { seedDemoData } from "../../app/seed/seed.server";
+import { withDemoData } from "../support/demo-data-template";
 import { DEMO_PASSWORD } from "../../app/seed/demo-data";
 import { tempAppContext } from "../support/temp-app-context";
 import { startWebServer, WebClient } from "../support/web-client";
@@ -13,7 +13,7 @@ const ctx = tempAppContext();
 let web: Awaited<ReturnType<typeof startWebServer>>;
 
 beforeAll(async () => {
-  await seedDemoData(ctx);
+  await withDemoData(ctx);
   web = await startWebServer(ctx);
 });
 afterAll(async () => {

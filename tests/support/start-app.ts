@@ -3,7 +3,7 @@
  * database and its own embedded Meilisearch, for e2e tests and benchmarks.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -43,9 +43,15 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number, 
 }
 
 export async function startApp(
-  options: { env?: Record<string, string>; startTimeoutMs?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    startTimeoutMs?: number;
+    /** A database file to start on (copied), instead of an empty one the app fills with demo data. */
+    database?: string;
+  } = {},
 ): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "care-app-"));
+  if (options.database) copyFileSync(options.database, join(dataDir, "marketplace.sqlite"));
   const port = await freePort();
   let log = "";
   const child = spawn(process.execPath, ["--import", "tsx", resolve("server.ts")], {
