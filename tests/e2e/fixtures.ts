@@ -148,6 +148,11 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // Until the answer has arrived, a check would still see the sign-in page: wait to leave it, or for
+  // its refusal (a wrong password stays on /sign-in, with an alert).
+  await expect
+    .poll(async () => new URL(page.url()).pathname !== "/sign-in" || (await page.getByRole("alert").count()) > 0)
+    .toBe(true);
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -91,7 +91,7 @@ test("a holder with a direct payment filters personal assistants by skill and we
   await expectAccessible(aisha);
   await aisha.goto("/messages");
   await expectAccessible(aisha);
-  await aisha.getByRole("link", { name: `Enquiry: ${when} (unread)` }).click();
+  await followLink(aisha.getByRole("link", { name: `Enquiry: ${when} (unread)` }));
   await expect(aisha.getByText("margaret@example.org")).toHaveCount(0);
   await expectAccessible(aisha);
   await aisha.getByLabel("Reply to Margaret Ellis").fill("Yes, I am free on Tuesday and Thursday mornings.");
