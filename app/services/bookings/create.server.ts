@@ -39,9 +39,8 @@ type Bookable = { ok: true; service: typeof services.$inferSelect; providerType:
 /** The field a refusal about the budget itself (a PA and an ISF, say) is reported at. */
 export const BUDGET_FIELD = "budget";
 
-/** Why this holder's budget cannot pay this provider (app/domain/pa-booking.ts), or null. */
-function budgetRefusal(db: Db, holderUserId: string, providerType: string): FieldRefusal | null {
-  const account = getBudgetAccount(db, holderUserId);
+/** Why this holder's budget (`account`, as read by the caller) cannot pay this provider, or null. */
+function budgetRefusal(account: ReturnType<typeof getBudgetAccount>, providerType: string): FieldRefusal | null {
   const reason = personalAssistantBookingRefusal(providerType, account?.moneyManagement ?? null);
   return reason ? invalid(BUDGET_FIELD, reason) : null;
 }
@@ -70,7 +69,7 @@ export function bookingBarrier(ctx: AppContext, actor: Actor, holderUserId: stri
   if (!mayActFor(db, actor, holderUserId, "book")) return null;
   const bookable = bookableService(db, serviceId, { unpublishedPrices: true });
   if (!bookable.ok) return null;
-  return budgetRefusal(db, holderUserId, bookable.providerType)?.message ?? null;
+  return budgetRefusal(getBudgetAccount(db, holderUserId), bookable.providerType)?.message ?? null;
 }
 
 /**
@@ -115,12 +114,10 @@ export function quoteBooking(
   if (!mayActFor(db, actor, holderUserId, "book")) return FORBIDDEN;
   const bookable = bookableService(db, serviceId);
   if (!bookable.ok) return bookable;
-  const refused = budgetRefusal(db, holderUserId, bookable.providerType);
+  const account = getBudgetAccount(db, holderUserId);
+  const refused = budgetRefusal(account, bookable.providerType);
   if (refused) return refused;
-  return {
-    ok: true,
-    quote: quoteWith(db, holderUserId, bookable.service, expandPattern(pattern), getBudgetAccount(db, holderUserId)),
-  };
+  return { ok: true, quote: quoteWith(db, holderUserId, bookable.service, expandPattern(pattern), account) };
 }
 
 export interface BookingOptions {
@@ -157,11 +154,11 @@ export function createBooking(
     if (!mayActFor(tx, actor, holderUserId, "book")) return FORBIDDEN;
     const bookable = bookableService(tx, serviceId, { unpublishedPrices: options.rateCard !== undefined });
     if (!bookable.ok) return bookable;
-    const refused = budgetRefusal(tx, holderUserId, bookable.providerType);
-    if (refused) return refused;
     // Read once and expanded once for this booking (issue #17); the ledger is re-read below, after any
     // new periods are written, so availability is checked inside this transaction.
     const account = getBudgetAccount(tx, holderUserId);
+    const refused = budgetRefusal(account, bookable.providerType);
+    if (refused) return refused;
     const expanded = expandPattern(pattern);
     if (account) {
       const schedule = scheduleOf(account);
