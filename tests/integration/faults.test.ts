@@ -169,7 +169,7 @@ describe("Meilisearch stops during a load run", () => {
     const masterKey = generateMasterKey();
     let meili: RunningMeilisearch = await startMeilisearch({ dataDir: meiliDir, port, masterKey });
     cleanups.push(() => meili.stop());
-    // An empty database: the app creates the demo data and indexes it before it listens.
+    // The demo data as npm start makes it (a copy), on an empty Meilisearch: the app indexes it before it listens.
     // The anonymous page cache would answer a repeated search for up to 5 s from before the outage;
     // this test is about the SQLite fallback, so every page is asked of the app (the cache: page-cache.test).
     const app = await startApp({

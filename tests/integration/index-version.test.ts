@@ -4,7 +4,7 @@
  * differ, so a new document field (hourlyRatePence, #12) reaches every document, not only those that
  * change later. Real app process, real SQLite, its own Meilisearch.
  */
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -36,8 +36,7 @@ describe("the search index's document version", () => {
     const client = createSearchClient({ host: meili.host, apiKey: masterKey });
     const index = client.index<ServiceDocument>(SERVICES_INDEX_UID);
 
-    copyFileSync(await demoDatabaseFile(), env.DATABASE_PATH);
-    const first = await startApp({ env });
+    const first = await startApp({ env, database: await demoDatabaseFile() });
     await first.stop();
     expect(await recordedDocumentVersion(client, SERVICES_INDEX_UID)).toBe(SERVICE_DOCUMENT_VERSION);
 

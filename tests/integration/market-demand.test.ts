@@ -5,7 +5,7 @@
  * the server stops; the council's demand page shows the figures.
  */
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -295,8 +295,10 @@ describe("the server", () => {
     const dir = mkdtempSync(join(tmpdir(), "care-demand-"));
     const databasePath = join(dir, "marketplace.sqlite");
     // A flush timer of an hour: only stopping can write the count.
-    copyFileSync(await demoDatabaseFile(), databasePath);
-    const app = await startApp({ env: { DATABASE_PATH: databasePath, SEARCH_COUNTS_FLUSH_MS: "3600000" } });
+    const app = await startApp({
+      env: { DATABASE_PATH: databasePath, SEARCH_COUNTS_FLUSH_MS: "3600000" },
+      database: await demoDatabaseFile(),
+    });
     const countOf = () => {
       const db = new Database(databasePath, { readonly: true });
       try {

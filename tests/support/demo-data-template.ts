@@ -19,8 +19,8 @@ declare module "vitest" {
   }
 }
 
-/** Tables the copy leaves alone: SQLite's own, and the migrations (the same in both files). */
-const NOT_COPIED = new Set(["__drizzle_migrations", "sqlite_sequence"]);
+/** The migrations table: the same in both files. (SQLite's own tables are left out by name.) */
+const MIGRATIONS_TABLE = "__drizzle_migrations";
 
 function templatePath(ctx: AppContext, options: SeedOptions): string {
   const { log: _log, ...rest } = options;
@@ -40,7 +40,7 @@ function copyRows(from: string, sqlite: Database.Database): void {
       .pluck()
       .all() as string[];
     sqlite.transaction(() => {
-      for (const table of tables.filter((t) => !NOT_COPIED.has(t))) {
+      for (const table of tables.filter((t) => t !== MIGRATIONS_TABLE)) {
         sqlite.exec(`DELETE FROM main."${table}"; INSERT INTO main."${table}" SELECT * FROM template."${table}"`);
       }
       // AUTOINCREMENT counters (the outboxes), so new rows follow the copied ones as after a real seed.

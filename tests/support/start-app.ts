@@ -46,19 +46,23 @@ export async function startApp(
   options: {
     env?: Record<string, string>;
     startTimeoutMs?: number;
-    /** A database file to start on (copied), instead of an empty one the app fills with demo data. */
+    /**
+     * A database file to start on, copied to the app's database path (env DATABASE_PATH, or one in its
+     * data folder), instead of an empty database the app fills with demo data.
+     */
     database?: string;
   } = {},
 ): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "care-app-"));
-  if (options.database) copyFileSync(options.database, join(dataDir, "marketplace.sqlite"));
+  const databasePath = options.env?.DATABASE_PATH ?? join(dataDir, "marketplace.sqlite");
+  if (options.database) copyFileSync(options.database, databasePath);
   const port = await freePort();
   let log = "";
   const child = spawn(process.execPath, ["--import", "tsx", resolve("server.ts")], {
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_PATH: join(dataDir, "marketplace.sqlite"),
+      DATABASE_PATH: databasePath,
       MEILI_DATA_DIR: join(dataDir, "meili"),
       QUIET: "1",
       // Mail goes to the app's embedded SMTP server (and /dev/mail), never to a real one.
