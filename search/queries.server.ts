@@ -8,6 +8,7 @@ import type { ServiceDocument } from "./documents.server";
 import { hitFromDocument } from "./hits";
 import { STOP_WORDS } from "./stop-words";
 import {
+  asksForIndependentSupport,
   MATCH_END,
   MATCH_START,
   type FacetCounts,
@@ -31,6 +32,8 @@ const FACETS = [
   "drives",
 ] as const;
 type Facet = (typeof FACETS)[number];
+/** Counted only when the page shows them (asksForIndependentSupport). */
+const INDEPENDENT_FACETS: readonly Facet[] = ["skills", "languages", "timesOfDay", "drives"];
 
 function quote(value: string): string {
   return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
@@ -158,6 +161,7 @@ const SHOWN_ATTRIBUTES = [
 export function searchQueries(indexUid: string, params: SearchParams, tuning: QueryTuning = QUERY_TUNING) {
   const groups = filterGroups(params);
   const activeFacets = FACETS.filter((f) => groups[f].length > 0);
+  const shown = asksForIndependentSupport(params) ? FACETS : FACETS.filter((f) => !INDEPENDENT_FACETS.includes(f));
   const base = { indexUid, q: withoutStopWords(params.q) };
   const paging = tuning.estimatedTotals
     ? { limit: params.pageSize, offset: (params.page - 1) * params.pageSize }
@@ -169,7 +173,7 @@ export function searchQueries(indexUid: string, params: SearchParams, tuning: Qu
       sort: sortFor(params),
       ...paging,
       facets: [
-        ...FACETS.filter((f) => !activeFacets.includes(f)),
+        ...shown.filter((f) => !activeFacets.includes(f)),
         ...(tuning.reviews === "facetStats" ? ["reviewCount"] : []),
       ],
       ...(tuning.shownOnly ? { attributesToRetrieve: SHOWN_ATTRIBUTES } : {}),

@@ -30,6 +30,23 @@ export interface SearchParams {
   pageSize: number;
 }
 
+/**
+ * Whether a search asks about personal assistants or micro-providers (issue #14): one of those kinds of
+ * provider, or one of their own filters. Only then does the page show those filters, so only then does
+ * Meilisearch count their facets (issue #17: each facet costs every search a few milliseconds).
+ */
+export function asksForIndependentSupport(
+  p: Pick<SearchParams, "providerTypes" | "skills" | "languages" | "times" | "drives" | "dbsVerified">,
+): boolean {
+  return (
+    p.providerTypes.includes("personal_assistant") ||
+    p.providerTypes.includes("micro_provider") ||
+    p.skills.length + p.languages.length + p.times.length > 0 ||
+    p.drives ||
+    p.dbsVerified
+  );
+}
+
 /** A piece of text, marked where it matched the search words. */
 export interface TextSegment {
   text: string;

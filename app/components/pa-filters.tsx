@@ -5,16 +5,11 @@
  */
 import { LANGUAGES, SKILLS, TIMES_OF_DAY } from "../domain/independent-profile";
 import type { SearchForm } from "../http/search-form";
+import { asksForIndependentSupport } from "../../search/query-types";
 import { FacetCheckboxes, FlagCheckbox, countOf, type Facets } from "./search-filters";
 
 export function showsPersonalAssistantFilters(form: SearchForm): boolean {
-  return (
-    form.providerTypes.includes("personal_assistant") ||
-    form.providerTypes.includes("micro_provider") ||
-    form.skills.length + form.languages.length + form.times.length > 0 ||
-    form.drives ||
-    form.dbs
-  );
+  return asksForIndependentSupport({ ...form, dbsVerified: form.dbs });
 }
 
 export function PersonalAssistantFilters({ form, facets }: { form: SearchForm; facets: Facets }) {

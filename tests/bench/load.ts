@@ -22,6 +22,7 @@
  * machine moves them.
  */
 import { spawnSync } from "node:child_process";
+import type { IncomingHttpHeaders } from "node:http";
 import {
   copyFileSync,
   existsSync,
@@ -213,6 +214,8 @@ function servicePaths(databasePath: string, n: number): { paths: string[]; liste
 interface Window {
   latencies: number[];
   reducedMode: number;
+  /** Answers with `X-Page-Cache: hit` (counted where answers are read: the search page). */
+  cacheHits: number;
   statuses: Map<number, number>;
   timeouts: number;
   connectionErrors: number;
@@ -232,6 +235,7 @@ interface PageFigures {
   non2xx: number;
   statuses: Map<number, number>;
   reducedMode: number | null;
+  cacheHits: number | null;
   /** CPU time per request, which the machine's other load does not inflate the way it does latency. */
   cpuMsPerRequest: { server: number; meilisearch: number };
   warmup: { requests: number; reducedMode: number; timeouts: number; max: number };
@@ -240,7 +244,7 @@ interface PageFigures {
 const TIMEOUT_SECONDS = 10;
 
 function newWindow(): Window {
-  return { latencies: [], reducedMode: 0, statuses: new Map(), timeouts: 0, connectionErrors: 0 };
+  return { latencies: [], reducedMode: 0, cacheHits: 0, statuses: new Map(), timeouts: 0, connectionErrors: 0 };
 }
 
 /**
@@ -261,6 +265,7 @@ async function drive(
   let next = 0;
   // Set by onResponse, which autocannon calls just before the "response" event of the same answer.
   let reduced = false;
+  let cacheHit = false;
   let cpuBefore = cpuSeconds(app.pid);
   let finished: (result: autocannon.Result) => void = () => {};
   let failed: (error: unknown) => void = () => {};
@@ -284,8 +289,12 @@ async function drive(
           setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }),
           ...(checkReducedMode
             ? {
-                onResponse: (_status: number, body: string) => {
+                onResponse: (_status: number, body: string, _context: unknown, headers?: IncomingHttpHeaders) => {
                   reduced = body.includes("Search is running in reduced mode");
+                  // autocannon passes the raw header names, in the server's case.
+                  cacheHit = Object.entries(headers ?? {}).some(
+                    ([name, value]) => name.toLowerCase() === "x-page-cache" && value === "hit",
+                  );
                 },
               }
             : {}),
@@ -298,7 +307,9 @@ async function drive(
     const window = performance.now() - startedAt - responseTime < warmupMs ? warm : measured;
     window.latencies.push(responseTime);
     if (reduced) window.reducedMode++;
+    if (cacheHit) window.cacheHits++;
     reduced = false;
+    cacheHit = false;
     window.statuses.set(statusCode, (window.statuses.get(statusCode) ?? 0) + 1);
   });
   instance.on("reqError", (error: unknown) => {
@@ -328,6 +339,7 @@ async function drive(
     non2xx,
     statuses: measured.statuses,
     reducedMode: checkReducedMode ? measured.reducedMode : null,
+    cacheHits: checkReducedMode ? measured.cacheHits : null,
     cpuMsPerRequest: {
       server: ((cpuAfter.server - cpuBefore.server) * 1000) / Math.max(1, requests),
       meilisearch: ((cpuAfter.children - cpuBefore.children) * 1000) / Math.max(1, requests),
@@ -359,6 +371,7 @@ function report(f: PageFigures) {
     `  errors ${f.errors} (timeouts ${f.timeouts}, non-2xx ${f.non2xx}); status codes: ${codes || "none"}` +
       (f.reducedMode === null ? "" : `; answered in reduced mode (SQLite): ${f.reducedMode}`),
   );
+  if (f.cacheHits !== null) console.log(`  answered from the page cache: ${f.cacheHits} of ${f.requests}`);
   console.log(
     `  CPU per request: server ${f.cpuMsPerRequest.server.toFixed(1)} ms, meilisearch ${f.cpuMsPerRequest.meilisearch.toFixed(1)} ms`,
   );
