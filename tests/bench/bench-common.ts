@@ -1,4 +1,5 @@
 /** Pieces the benchmark scripts share: the percentile they all report and what people type in search. */
+import { resolve } from "node:path";
 import { seededRandom } from "../../app/seed/seed.server";
 import { LOCALITIES } from "../../db/localities";
 import { emptyParams, type SearchParams } from "../../search/query-types";
@@ -88,4 +89,16 @@ export function queryMix(n: number): SearchParams[] {
     );
   }
   return mix;
+}
+
+/**
+ * The environment that makes the server and each HTTP worker write a V8 CPU profile into `dir` when they
+ * stop (tests/bench/cpu-profile.mjs); nothing without a folder. For `--cpu-prof DIR` flags.
+ */
+export function cpuProfileEnv(dir: string | undefined): Record<string, string> {
+  if (!dir) return {};
+  return {
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${resolve("tests/bench/cpu-profile.mjs")}`,
+    CPU_PROFILE_DIR: resolve(dir),
+  };
 }

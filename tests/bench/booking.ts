@@ -10,7 +10,9 @@
  * then top-ups by card (a 302 to the demo checkout). Both redirects count as a created booking.
  *
  * Run `npx remix build` first. Flags: --connections 50 --duration 20 --holders 200 --allocation 150
- * --workers N (HTTP workers; default WORKERS or one per core). Prints the workers and the load average.
+ * --workers N (HTTP workers; default WORKERS or one per core) --cpu-prof DIR (the server and each HTTP
+ * worker write a CPU profile into DIR when they stop; split it with tests/bench/profile-split.ts).
+ * Prints the workers and the load average.
  */
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
@@ -24,7 +26,7 @@ import { loadBookingForm, makeHolder } from "../support/booking-fixtures";
 import { checkMoney } from "../support/ledger-checks";
 import { leftoverProcesses, startApp } from "../support/start-app";
 import { makeCouncilAdmin, makeFlatRateService, makeProvider } from "../support/storefront-fixtures";
-import { percentile } from "./bench-common";
+import { cpuProfileEnv, percentile } from "./bench-common";
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     /** Pounds per 4 weeks for each holder. */
     allocation: { type: "string", default: "150" },
     workers: { type: "string", default: process.env.WORKERS || String(availableParallelism()) },
+    "cpu-prof": { type: "string" },
   },
 });
 const workers = Number(values.workers);
@@ -91,7 +94,10 @@ async function main() {
     `Booking benchmark: ${connections} connections for ${durationSeconds} s, ${holderCount} holders with £${(allocationPence / 100).toFixed(2)} per 4 weeks, £${(RATE_PENCE / 100).toFixed(2)} per booking`,
   );
   console.log("Starting the app (production build, fresh database, embedded Meilisearch)…");
-  const app = await startApp({ env: { WORKERS: String(workers) }, startTimeoutMs: 300_000 });
+  const app = await startApp({
+    env: { WORKERS: String(workers), ...cpuProfileEnv(values["cpu-prof"]) },
+    startTimeoutMs: 300_000,
+  });
   let ctx: AppContext | null = null;
   const onSignal = () => {
     void app.stop().then(() => process.exit(130));

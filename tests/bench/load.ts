@@ -49,7 +49,7 @@ import { seededRandom, seedDemoData } from "../../app/seed/seed.server";
 import { countListedServices } from "../../search/documents.server";
 import { leftoverProcesses, startApp, type RunningApp } from "../support/start-app";
 import { WebClient } from "../support/web-client";
-import { percentile, SEARCH_TYPOS, SEARCH_WORDS } from "./bench-common";
+import { cpuProfileEnv, percentile, SEARCH_TYPOS, SEARCH_WORDS } from "./bench-common";
 
 const PAGES = ["search", "service", "budget"] as const;
 type PageName = (typeof PAGES)[number];
@@ -431,12 +431,7 @@ async function main(): Promise<number> {
     console.log("Starting the app (production build, embedded Meilisearch, indexing the catalogue)…");
     const startedAt = performance.now();
     try {
-      const profile: Record<string, string> = values["cpu-prof"]
-        ? {
-            NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${resolve("tests/bench/cpu-profile.mjs")}`,
-            CPU_PROFILE_DIR: resolve(values["cpu-prof"]),
-          }
-        : {};
+      const profile = cpuProfileEnv(values["cpu-prof"]);
       // Indexing 21,000 services and starting the workers takes longer than a test's minute on a busy machine.
       app = await startApp({
         env: { DATABASE_PATH: databasePath, WORKERS: String(workers), ...profile },

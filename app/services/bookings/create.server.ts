@@ -4,8 +4,9 @@
  * parallel bookings can never overspend a budget.
  */
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { immediateTransaction, type Db } from "../../../db/client.server";
+import { preparedOnce } from "../../../db/prepared.server";
 import { enqueueBookingEmails } from "../mail/event-emails.server";
 import { bookings, bookingVisits, providers, services } from "../../../db/schema";
 import { splitCost, type CostSplit } from "../../domain/booking-split";
@@ -45,13 +46,17 @@ function budgetRefusal(account: ReturnType<typeof getBudgetAccount>, providerTyp
   return reason ? invalid(BUDGET_FIELD, reason) : null;
 }
 
-function bookableService(db: Db, serviceId: string, options: { unpublishedPrices?: boolean } = {}): Bookable {
-  const row = db
+const bookableServiceQuery = preparedOnce((db) =>
+  db
     .select({ service: services, status: providers.accreditationStatus, providerType: providers.type })
     .from(services)
     .innerJoin(providers, eq(providers.id, services.providerId))
-    .where(eq(services.id, serviceId))
-    .get();
+    .where(eq(services.id, sql.placeholder("serviceId")))
+    .prepare(),
+);
+
+function bookableService(db: Db, serviceId: string, options: { unpublishedPrices?: boolean } = {}): Bookable {
+  const row = bookableServiceQuery(db).get({ serviceId });
   if (!row || !isListed(row.status, row.service.status)) return NOT_FOUND;
   if (!row.service.pricePublished && !options.unpublishedPrices) {
     return invalid("service", "This provider has not published prices, so this service cannot be booked online yet");

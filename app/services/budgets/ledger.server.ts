@@ -4,6 +4,7 @@
  */
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.server";
+import { preparedOnce } from "../../../db/prepared.server";
 import { ledgerEntries } from "../../../db/schema";
 import type { LedgerEntryLike, LedgerKind } from "../../domain/ledger";
 
@@ -33,8 +34,8 @@ export function ledgerOf(db: Db, holderUserId: string): LedgerEntry[] {
  * The ledger summed by kind, account and period: enough for every balance (balances are sums), and
  * far cheaper than reading a long ledger row by row inside a booking's transaction.
  */
-export function ledgerTotals(db: Db, holderUserId: string): LedgerEntryLike[] {
-  return db
+const ledgerTotalsQuery = preparedOnce((db) =>
+  db
     .select({
       kind: ledgerEntries.kind,
       account: ledgerEntries.account,
@@ -42,11 +43,34 @@ export function ledgerTotals(db: Db, holderUserId: string): LedgerEntryLike[] {
       amountPence: sql<number>`sum(${ledgerEntries.amountPence})`,
     })
     .from(ledgerEntries)
-    .where(eq(ledgerEntries.holderUserId, holderUserId))
+    .where(eq(ledgerEntries.holderUserId, sql.placeholder("holderUserId")))
     .groupBy(ledgerEntries.kind, ledgerEntries.account, ledgerEntries.periodIndex)
-    .all()
+    .prepare(),
+);
+
+export function ledgerTotals(db: Db, holderUserId: string): LedgerEntryLike[] {
+  return ledgerTotalsQuery(db)
+    .all({ holderUserId })
     .map((row) => ({ ...row, amountPence: Number(row.amountPence), at: 0 }));
 }
+
+const appendLedgerQuery = preparedOnce((db) =>
+  db
+    .insert(ledgerEntries)
+    .values({
+      holderUserId: sql.placeholder("holderUserId"),
+      kind: sql.placeholder("kind"),
+      account: sql.placeholder("account"),
+      amountPence: sql.placeholder("amountPence"),
+      periodIndex: sql.placeholder("periodIndex"),
+      bookingId: sql.placeholder("bookingId"),
+      paymentId: sql.placeholder("paymentId"),
+      note: sql.placeholder("note"),
+      createdByUserId: sql.placeholder("createdByUserId"),
+      createdAt: sql.placeholder("createdAt"),
+    })
+    .prepare(),
+);
 
 export function appendLedger(
   db: Db,
@@ -63,18 +87,16 @@ export function appendLedger(
     at: number;
   },
 ): void {
-  db.insert(ledgerEntries)
-    .values({
-      holderUserId: entry.holderUserId,
-      kind: entry.kind,
-      account: entry.account,
-      amountPence: entry.amountPence,
-      periodIndex: entry.periodIndex,
-      bookingId: entry.bookingId ?? null,
-      paymentId: entry.paymentId ?? null,
-      note: entry.note ?? null,
-      createdByUserId: entry.createdByUserId,
-      createdAt: entry.at,
-    })
-    .run();
+  appendLedgerQuery(db).run({
+    holderUserId: entry.holderUserId,
+    kind: entry.kind,
+    account: entry.account,
+    amountPence: entry.amountPence,
+    periodIndex: entry.periodIndex,
+    bookingId: entry.bookingId ?? null,
+    paymentId: entry.paymentId ?? null,
+    note: entry.note ?? null,
+    createdByUserId: entry.createdByUserId,
+    createdAt: entry.at,
+  });
 }

@@ -3,16 +3,17 @@
  * themselves, family through an active link with that permission, or the council), the people a
  * family member helps, and whom they are acting for on a request.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.server";
+import { preparedOnce } from "../../../db/prepared.server";
 import { familyLinks, users } from "../../../db/schema";
 import type { PermissionFlags } from "../../domain/family-invites";
 import { canActFor, type Actor, type FamilyPermission, type HolderAction } from "../../domain/permissions";
 import type { AppContext } from "../context.server";
 
 /** The family links through which people may act for a holder. */
-export function familyPermissionsOf(db: Db, familyUserId: string): FamilyPermission[] {
-  return db
+const familyPermissionsQuery = preparedOnce((db) =>
+  db
     .select({
       holderUserId: familyLinks.holderUserId,
       canViewBudget: familyLinks.canViewBudget,
@@ -20,8 +21,12 @@ export function familyPermissionsOf(db: Db, familyUserId: string): FamilyPermiss
       canReview: familyLinks.canReview,
     })
     .from(familyLinks)
-    .where(and(eq(familyLinks.familyUserId, familyUserId), eq(familyLinks.status, "active")))
-    .all();
+    .where(and(eq(familyLinks.familyUserId, sql.placeholder("familyUserId")), eq(familyLinks.status, "active")))
+    .prepare(),
+);
+
+export function familyPermissionsOf(db: Db, familyUserId: string): FamilyPermission[] {
+  return familyPermissionsQuery(db).all({ familyUserId });
 }
 
 export function mayActFor(db: Db, actor: Actor, holderUserId: string, action: HolderAction): boolean {

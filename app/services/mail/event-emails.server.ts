@@ -4,8 +4,9 @@
  * the budget holder, and the family member who made the booking, hear of answers and payments; a
  * review's author hears of the provider's reply. The person who made the change is not told of it.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.server";
+import { preparedOnce } from "../../../db/prepared.server";
 import { bookings, providers, services, users } from "../../../db/schema";
 import type { EmailKind } from "../../domain/notifications";
 import { enqueueEmailToUsers, siteOrigin } from "./outbox.server";
@@ -15,23 +16,22 @@ type BookingEmailKind = Extract<
   "booking_requested" | "booking_accepted" | "booking_declined" | "booking_cancelled" | "top_up_paid"
 >;
 
-function providerStaff(tx: Db, providerId: string): string[] {
-  return tx
+const providerStaffQuery = preparedOnce((db) =>
+  db
     .select({ id: users.id })
     .from(users)
-    .where(eq(users.providerId, providerId))
-    .all()
+    .where(eq(users.providerId, sql.placeholder("providerId")))
+    .prepare(),
+);
+
+function providerStaff(tx: Db, providerId: string): string[] {
+  return providerStaffQuery(tx)
+    .all({ providerId })
     .map((u) => u.id);
 }
 
-/** One booking event's emails. `actorUserId` (who made the change) is left out. */
-export function enqueueBookingEmails(
-  tx: Db,
-  bookingId: string,
-  kind: BookingEmailKind,
-  actorUserId: string | null,
-): void {
-  const row = tx
+const bookingEmailQuery = preparedOnce((db) =>
+  db
     .select({
       holderUserId: bookings.holderUserId,
       createdByUserId: bookings.createdByUserId,
@@ -44,8 +44,18 @@ export function enqueueBookingEmails(
     .innerJoin(services, eq(services.id, bookings.serviceId))
     .innerJoin(providers, eq(providers.id, bookings.providerId))
     .innerJoin(users, eq(users.id, bookings.holderUserId))
-    .where(eq(bookings.id, bookingId))
-    .get();
+    .where(eq(bookings.id, sql.placeholder("bookingId")))
+    .prepare(),
+);
+
+/** One booking event's emails. `actorUserId` (who made the change) is left out. */
+export function enqueueBookingEmails(
+  tx: Db,
+  bookingId: string,
+  kind: BookingEmailKind,
+  actorUserId: string | null,
+): void {
+  const row = bookingEmailQuery(tx).get({ bookingId });
   if (!row) return;
   const origin = siteOrigin();
   const forProvider = kind === "booking_requested" || kind === "booking_cancelled";

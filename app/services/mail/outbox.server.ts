@@ -2,8 +2,9 @@
  * Writes to the mail outbox. Always called inside the transaction that made the change, so the email
  * is sent if and only if the change was committed (the sender in ./sender.server.ts delivers it).
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.server";
+import { preparedOnce } from "../../../db/prepared.server";
 import { emailOptOuts, mailOutbox, users } from "../../../db/schema";
 import { htmlFromText, wantsEmail, type EmailKind } from "../../domain/notifications";
 
@@ -22,14 +23,25 @@ export function siteOrigin(): string {
 const SIGN_OFF = "\n\nYou can choose which emails you get on your Notifications page: ";
 
 /** An email to an account, unless the account has turned this kind off. Returns whether one was written. */
-export function enqueueEmailToUser(tx: Db, userId: string, email: EmailToWrite): boolean {
-  const user = tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
-  if (!user) return false;
-  const off = tx
+const userEmailQuery = preparedOnce((db) =>
+  db
+    .select({ email: users.email })
+    .from(users)
+    .where(eq(users.id, sql.placeholder("userId")))
+    .prepare(),
+);
+const optOutQuery = preparedOnce((db) =>
+  db
     .select({ kind: emailOptOuts.kind })
     .from(emailOptOuts)
-    .where(and(eq(emailOptOuts.userId, userId), eq(emailOptOuts.kind, email.kind)))
-    .all();
+    .where(and(eq(emailOptOuts.userId, sql.placeholder("userId")), eq(emailOptOuts.kind, sql.placeholder("kind"))))
+    .prepare(),
+);
+
+export function enqueueEmailToUser(tx: Db, userId: string, email: EmailToWrite): boolean {
+  const user = userEmailQuery(tx).get({ userId });
+  if (!user) return false;
+  const off = optOutQuery(tx).all({ userId, kind: email.kind });
   if (!wantsEmail(email.kind, new Set(off.map((o) => o.kind)))) return false;
   const text = `${email.text}${SIGN_OFF}${siteOrigin()}/notifications`;
   insert(tx, { ...email, text }, user.email, userId);
