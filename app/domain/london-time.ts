@@ -49,8 +49,8 @@ interface WallClock {
   second: number;
 }
 
-function wallClockOf(instant: Date): WallClock {
-  assertValidInstant(instant);
+/** The wall clock as Intl reads it: exact, but slow enough to show in a booking's profile (issue #17). */
+function intlWallClockOf(instant: Date): WallClock {
   const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of numeric().formatToParts(instant)) {
     if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
@@ -58,11 +58,35 @@ function wallClockOf(instant: Date): WallClock {
   return clock;
 }
 
+const HOUR_MS = 60 * MINUTE_MS;
+// London's clocks change on the hour in UTC (01:00 UTC), so the offset is asked of Intl once an hour.
+const offsetByUtcHour = new Map<number, number>();
+
 /** London's offset from UTC at an instant, in whole minutes as milliseconds (0 in GMT, 1 hour in BST). */
 function offsetMsAt(utcMs: number): number {
-  const c = wallClockOf(new Date(utcMs));
-  const wallAsUtc = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
-  return Math.round((wallAsUtc - utcMs) / MINUTE_MS) * MINUTE_MS;
+  const hour = Math.floor(utcMs / HOUR_MS);
+  let offset = offsetByUtcHour.get(hour);
+  if (offset === undefined) {
+    const c = intlWallClockOf(new Date(hour * HOUR_MS));
+    const wallAsUtc = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
+    offset = Math.round((wallAsUtc - hour * HOUR_MS) / MINUTE_MS) * MINUTE_MS;
+    if (offsetByUtcHour.size >= 50_000) offsetByUtcHour.clear();
+    offsetByUtcHour.set(hour, offset);
+  }
+  return offset;
+}
+
+function wallClockOf(instant: Date): WallClock {
+  assertValidInstant(instant);
+  const local = new Date(instant.getTime() + offsetMsAt(instant.getTime()));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, "0");

@@ -3,9 +3,10 @@
  * event id is processed once, in the same transaction as what it changes.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { immediateTransaction } from "../../db/client.server";
+import { preparedOnce } from "../../db/prepared.server";
 import { bookings, payments, providers, services, stripeEvents, users } from "../../db/schema";
 import { formatPence } from "../domain/money";
 import type { Actor } from "../domain/permissions";
@@ -14,6 +15,31 @@ import type { CardRefund } from "./bookings/shared.server";
 import { markCheckoutExpired, markTopUpPaid } from "./bookings/top-up-payment.server";
 import type { AppContext } from "./context.server";
 import { FORBIDDEN, invalid, NOT_FOUND, type FieldRefusal, type Refusal } from "./use-case-result";
+
+/** What startTopUp reads on every top-up, prepared once (issue #17: bookings by card are most of the load). */
+const topUpQueries = preparedOnce((db) => ({
+  booking: db
+    .select()
+    .from(bookings)
+    .where(eq(bookings.id, sql.placeholder("bookingId")))
+    .prepare(),
+  pendingPayment: db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.bookingId, sql.placeholder("bookingId")), eq(payments.status, "pending")))
+    .prepare(),
+  serviceAndProvider: db
+    .select({ title: services.title, provider: providers.name })
+    .from(services)
+    .innerJoin(providers, eq(providers.id, services.providerId))
+    .where(eq(services.id, sql.placeholder("serviceId")))
+    .prepare(),
+  holderEmail: db
+    .select({ email: users.email })
+    .from(users)
+    .where(eq(users.id, sql.placeholder("userId")))
+    .prepare(),
+}));
 
 /**
  * Starts (or resumes) paying a booking's top-up: a payment row in our database first, then a
@@ -27,17 +53,14 @@ export async function startTopUp(
   now = Date.now(),
 ): Promise<{ ok: true; url: string } | Refusal | FieldRefusal> {
   const { db } = ctx.database;
-  const booking = db.select().from(bookings).where(eq(bookings.id, bookingId)).get();
+  const queries = topUpQueries(db);
+  const booking = queries.booking.get({ bookingId });
   if (!booking) return NOT_FOUND;
   if (!mayActFor(db, actor, booking.holderUserId, "book")) return FORBIDDEN;
   if (booking.status !== "awaiting_payment" || !booking.paymentDueBy || booking.paymentDueBy <= now) {
     return invalid("payment", "This booking is not waiting for a payment");
   }
-  const existing = db
-    .select()
-    .from(payments)
-    .where(and(eq(payments.bookingId, bookingId), eq(payments.status, "pending")))
-    .get();
+  const existing = queries.pendingPayment.get({ bookingId });
   const paymentId = existing?.id ?? randomUUID();
   if (!existing) {
     db.insert(payments)
@@ -52,13 +75,8 @@ export async function startTopUp(
       })
       .run();
   }
-  const service = db
-    .select({ title: services.title, provider: providers.name })
-    .from(services)
-    .innerJoin(providers, eq(providers.id, services.providerId))
-    .where(eq(services.id, booking.serviceId))
-    .get();
-  const holder = db.select({ email: users.email }).from(users).where(eq(users.id, booking.holderUserId)).get();
+  const service = queries.serviceAndProvider.get({ serviceId: booking.serviceId });
+  const holder = queries.holderEmail.get({ userId: booking.holderUserId });
   const session = await ctx.payments.createCheckout({
     paymentId,
     bookingId,

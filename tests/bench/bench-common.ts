@@ -1,4 +1,5 @@
 /** Pieces the benchmark scripts share: the percentile they all report and what people type in search. */
+import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { seededRandom } from "../../app/seed/seed.server";
 import { LOCALITIES } from "../../db/localities";
@@ -101,4 +102,37 @@ export function cpuProfileEnv(dir: string | undefined): Record<string, string> {
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${resolve("tests/bench/cpu-profile.mjs")}`,
     CPU_PROFILE_DIR: resolve(dir),
   };
+}
+
+/**
+ * CPU seconds used so far by the server (with its HTTP workers) and, separately, by the other processes it
+ * started (Meilisearch).
+ */
+export function cpuSeconds(serverPid: number): { server: number; children: number } {
+  const stats = new Map<number, { ppid: number; seconds: number; worker: boolean }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the command name, which is in brackets and may hold spaces: state, ppid, … utime, stime.
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
+      // Clock ticks: 100 a second on Linux.
+      const worker = readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("server.ts");
+      stats.set(Number(entry), {
+        ppid: Number(fields[1]),
+        seconds: (Number(fields[11]) + Number(fields[12])) / 100,
+        worker,
+      });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let children = 0;
+  let server = stats.get(serverPid)?.seconds ?? 0;
+  for (const [, s] of stats) {
+    if (s.ppid !== serverPid) continue;
+    if (s.worker) server += s.seconds;
+    else children += s.seconds;
+  }
+  return { server, children };
 }

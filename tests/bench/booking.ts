@@ -26,7 +26,7 @@ import { loadBookingForm, makeHolder } from "../support/booking-fixtures";
 import { checkMoney } from "../support/ledger-checks";
 import { leftoverProcesses, startApp } from "../support/start-app";
 import { makeCouncilAdmin, makeFlatRateService, makeProvider } from "../support/storefront-fixtures";
-import { cpuProfileEnv, percentile } from "./bench-common";
+import { cpuProfileEnv, cpuSeconds, percentile } from "./bench-common";
 
 const { values } = parseArgs({
   options: {
@@ -139,6 +139,7 @@ async function main() {
       finished = resolveDone;
       failed = rejectDone;
     });
+    const cpuBefore = cpuSeconds(app.pid);
     const instance = autocannon(
       {
         url: app.baseUrl,
@@ -168,6 +169,7 @@ async function main() {
     });
     console.log(`Booking for ${durationSeconds} s…`);
     const result = await done;
+    const cpuAfter = cpuSeconds(app.pid);
     const elapsedSeconds = (new Date(result.finish).getTime() - new Date(result.start).getTime()) / 1000;
 
     const redirects = statuses.get(302) ?? 0;
@@ -177,6 +179,11 @@ async function main() {
     const perSecond = redirects / elapsedSeconds;
     console.log(`requests: ${latencies.length} in ${elapsedSeconds.toFixed(1)} s`);
     console.log(`bookings/s: ${perSecond.toFixed(0)}`);
+    // CPU per booking is steadier than bookings/s on a shared machine, whose other load moves throughput.
+    const cpuMs = (seconds: number) => ((seconds * 1000) / Math.max(1, latencies.length)).toFixed(2);
+    console.log(
+      `CPU per booking: server ${cpuMs(cpuAfter.server - cpuBefore.server)} ms, its other processes ${cpuMs(cpuAfter.children - cpuBefore.children)} ms`,
+    );
     console.log(`latency: p50 ${p(50)} ms, p95 ${p(95)} ms, p99 ${p(99)} ms, max ${p(100)} ms`);
     const otherCodes = [...statuses].filter(([code]) => code !== 302).map(([code, n]) => `${n}×${code}`);
     console.log(

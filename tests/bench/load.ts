@@ -23,16 +23,7 @@
  */
 import { spawnSync } from "node:child_process";
 import type { IncomingHttpHeaders } from "node:http";
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-} from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -49,7 +40,7 @@ import { seededRandom, seedDemoData } from "../../app/seed/seed.server";
 import { countListedServices } from "../../search/documents.server";
 import { leftoverProcesses, startApp, type RunningApp } from "../support/start-app";
 import { WebClient } from "../support/web-client";
-import { cpuProfileEnv, percentile, SEARCH_TYPOS, SEARCH_WORDS } from "./bench-common";
+import { cpuProfileEnv, cpuSeconds, percentile, SEARCH_TYPOS, SEARCH_WORDS } from "./bench-common";
 
 const PAGES = ["search", "service", "budget"] as const;
 type PageName = (typeof PAGES)[number];
@@ -82,39 +73,6 @@ if (only.some((name) => !PAGES.includes(name))) {
 }
 const MIN_LISTED = 20_000;
 const BUDGET_HOLDER = "margaret@example.org";
-
-/**
- * CPU seconds used so far by the server (with its HTTP workers) and, separately, by the other processes it
- * started (Meilisearch).
- */
-function cpuSeconds(serverPid: number): { server: number; children: number } {
-  const stats = new Map<number, { ppid: number; seconds: number; worker: boolean }>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // Fields after the command name, which is in brackets and may hold spaces: state, ppid, … utime, stime.
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
-      // Clock ticks: 100 a second on Linux.
-      const worker = readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("server.ts");
-      stats.set(Number(entry), {
-        ppid: Number(fields[1]),
-        seconds: (Number(fields[11]) + Number(fields[12])) / 100,
-        worker,
-      });
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  let children = 0;
-  let server = stats.get(serverPid)?.seconds ?? 0;
-  for (const [, s] of stats) {
-    if (s.ppid !== serverPid) continue;
-    if (s.worker) server += s.seconds;
-    else children += s.seconds;
-  }
-  return { server, children };
-}
 
 /** The cached catalogue, generated once through the seed generator (the same use cases as the product). */
 async function cachedCatalogue(): Promise<string> {
