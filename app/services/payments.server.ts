@@ -7,22 +7,18 @@ import { and, eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { immediateTransaction } from "../../db/client.server";
 import { preparedOnce } from "../../db/prepared.server";
-import { bookings, payments, providers, services, stripeEvents, users } from "../../db/schema";
+import { bookings, payments, providers, services, stripeEvents } from "../../db/schema";
 import { formatPence } from "../domain/money";
 import type { Actor } from "../domain/permissions";
 import { mayActFor } from "./family/acting-for.server";
-import type { CardRefund } from "./bookings/shared.server";
+import { bookingById, type CardRefund } from "./bookings/shared.server";
+import { emailAddressOf } from "./mail/outbox.server";
 import { markCheckoutExpired, markTopUpPaid } from "./bookings/top-up-payment.server";
 import type { AppContext } from "./context.server";
 import { FORBIDDEN, invalid, NOT_FOUND, type FieldRefusal, type Refusal } from "./use-case-result";
 
 /** What startTopUp reads on every top-up, prepared once (issue #17: bookings by card are most of the load). */
 const topUpQueries = preparedOnce((db) => ({
-  booking: db
-    .select()
-    .from(bookings)
-    .where(eq(bookings.id, sql.placeholder("bookingId")))
-    .prepare(),
   pendingPayment: db
     .select()
     .from(payments)
@@ -33,11 +29,6 @@ const topUpQueries = preparedOnce((db) => ({
     .from(services)
     .innerJoin(providers, eq(providers.id, services.providerId))
     .where(eq(services.id, sql.placeholder("serviceId")))
-    .prepare(),
-  holderEmail: db
-    .select({ email: users.email })
-    .from(users)
-    .where(eq(users.id, sql.placeholder("userId")))
     .prepare(),
 }));
 
@@ -54,7 +45,7 @@ export async function startTopUp(
 ): Promise<{ ok: true; url: string } | Refusal | FieldRefusal> {
   const { db } = ctx.database;
   const queries = topUpQueries(db);
-  const booking = queries.booking.get({ bookingId });
+  const booking = bookingById(db, bookingId);
   if (!booking) return NOT_FOUND;
   if (!mayActFor(db, actor, booking.holderUserId, "book")) return FORBIDDEN;
   if (booking.status !== "awaiting_payment" || !booking.paymentDueBy || booking.paymentDueBy <= now) {
@@ -76,13 +67,13 @@ export async function startTopUp(
       .run();
   }
   const service = queries.serviceAndProvider.get({ serviceId: booking.serviceId });
-  const holder = queries.holderEmail.get({ userId: booking.holderUserId });
+  const holderEmail = emailAddressOf(db, booking.holderUserId);
   const session = await ctx.payments.createCheckout({
     paymentId,
     bookingId,
     amountPence: booking.topUpPence,
     description: `Top-up for ${service?.title ?? "care"} from ${service?.provider ?? "a provider"} (${formatPence(booking.topUpPence)})`,
-    customerEmail: holder?.email,
+    customerEmail: holderEmail ?? undefined,
     successUrl: `${origin}/bookings/${bookingId}?paid=1`,
     cancelUrl: `${origin}/bookings/${bookingId}`,
     // Stripe needs at least 30 minutes; the booking's own deadline is enforced by our sweeper.

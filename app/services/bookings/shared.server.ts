@@ -3,8 +3,9 @@
  * visits will not happen (the budget they held goes back to its periods, the top-up back to the card).
  * Every helper here runs inside the caller's transaction.
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.server";
+import { preparedOnce } from "../../../db/prepared.server";
 import { bookings, bookingVisits, payments, type BookingRow, type BookingVisitRow } from "../../../db/schema";
 import { refundForCancelledVisits } from "../../domain/cancellation";
 import { appendLedger } from "../budgets/ledger.server";
@@ -17,8 +18,16 @@ export interface CardRefund {
   idempotencyKey: string;
 }
 
+const bookingByIdQuery = preparedOnce((db) =>
+  db
+    .select()
+    .from(bookings)
+    .where(eq(bookings.id, sql.placeholder("bookingId")))
+    .prepare(),
+);
+
 export function bookingById(db: Db, bookingId: string): BookingRow | undefined {
-  return db.select().from(bookings).where(eq(bookings.id, bookingId)).get();
+  return bookingByIdQuery(db).get({ bookingId });
 }
 
 export function visitsOf(db: Db, bookingId: string): BookingVisitRow[] {

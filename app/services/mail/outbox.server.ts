@@ -38,13 +38,18 @@ const optOutQuery = preparedOnce((db) =>
     .prepare(),
 );
 
+/** An account's email address, or null if there is no such account. */
+export function emailAddressOf(db: Db, userId: string): string | null {
+  return userEmailQuery(db).get({ userId })?.email ?? null;
+}
+
 export function enqueueEmailToUser(tx: Db, userId: string, email: EmailToWrite): boolean {
-  const user = userEmailQuery(tx).get({ userId });
-  if (!user) return false;
+  const address = emailAddressOf(tx, userId);
+  if (address === null) return false;
   const off = optOutQuery(tx).all({ userId, kind: email.kind });
   if (!wantsEmail(email.kind, new Set(off.map((o) => o.kind)))) return false;
   const text = `${email.text}${SIGN_OFF}${siteOrigin()}/notifications`;
-  insert(tx, { ...email, text }, user.email, userId);
+  insert(tx, { ...email, text }, address, userId);
   return true;
 }
 
