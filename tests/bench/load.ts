@@ -135,8 +135,12 @@ function searchPaths(n: number, distinct = false): string[] {
       page: random() < 0.75 ? 1 : 2 + Math.floor(random() * 2),
     };
     let path = searchHref(form, { page: form.page });
-    while (distinct && seen.has(path)) {
-      form.maxPrice = (15 + random() * 20).toFixed(2);
+    // £10.00 to £99.99 gives 9,000 limits for each search: enough even for the most common one (no words,
+    // no filters, best match, first page), a quarter of one kind in eight. A narrower range once looped
+    // for ever here, so running out is an error, not a hang.
+    for (let tries = 0; distinct && seen.has(path); tries++) {
+      if (tries === 1_000) throw new Error(`--distinct cannot find a search not asked before after ${i} searches`);
+      form.maxPrice = (10 + Math.floor(random() * 9_000) / 100).toFixed(2);
       path = searchHref(form, { page: form.page });
     }
     seen.add(path);
