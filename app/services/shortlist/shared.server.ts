@@ -1,5 +1,5 @@
 /** What the shortlist use cases share: the family links behind each permission, and the lines as stored. */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.server";
 import { familyLinks, providers, services, shortlistItems, users } from "../../../db/schema";
 import { actorWithRelationship } from "../../domain/family-invites";
@@ -16,12 +16,16 @@ export function linksOf(db: Db, actor: Actor): FamilyPermission[] {
 }
 
 export function itemsOf(db: Db, holderUserId: string): ShortlistItemRow[] {
-  return db
-    .select()
-    .from(shortlistItems)
-    .where(eq(shortlistItems.holderUserId, holderUserId))
-    .orderBy(asc(shortlistItems.addedAt), asc(shortlistItems.id))
-    .all();
+  return (
+    db
+      .select()
+      .from(shortlistItems)
+      .where(eq(shortlistItems.holderUserId, holderUserId))
+      // In the order saved; two saved in the same millisecond by SQLite's insertion order (rowid), not
+      // by their random ids.
+      .orderBy(asc(shortlistItems.addedAt), asc(sql`rowid`))
+      .all()
+  );
 }
 
 /** The services behind shortlist lines that still exist and are listed, by id. */
